@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens and the base styles every kiosk screen shares. Hosts restyle through the `--vk-*` custom
+ * properties (they inherit through shadow roots); nothing else leaks in or out.
+ */
+export const tokens = css`
+  :host {
+    --_bg: var(--vk-color-background, #ffffff);
+    --_fg: var(--vk-color-text, #1a1a1a);
+    --_muted: var(--vk-color-muted, #4a4a4a);
+    --_accent: var(--vk-color-accent, #0b5cad);
+    --_accent-fg: var(--vk-color-on-accent, #ffffff);
+    --_danger: var(--vk-color-danger, #b00020);
+    --_surface: var(--vk-color-surface, #f3f5f8);
+    --_border: var(--vk-color-border, #767676);
+    --_radius: var(--vk-radius, 12px);
+    --_space: var(--vk-space, 16px);
+    --_target: var(--vk-touch-target, 56px);
+    --_focus: var(--vk-focus-ring, 3px solid #ffbf47);
+    --_font: var(
+      --vk-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      'Noto Sans',
+      'Noto Sans CJK HK',
+      'Noto Sans CJK SC',
+      sans-serif
+    );
+    font-family: var(--_font);
+    color: var(--_fg);
+    font-size: var(--vk-font-size, 20px);
+    line-height: 1.5;
+    box-sizing: border-box;
+  }
+  :host(:lang(zh-Hans)) {
+    --_font: var(--vk-font-family, system-ui, 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
+  }
+  :host(:lang(zh-Hant)) {
+    --_font: var(--vk-font-family, system-ui, 'Noto Sans CJK HK', 'Noto Sans HK', 'Noto Sans CJK TC', sans-serif);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+/** Buttons sized for fingers (WCAG 2.5.5 asks 44 px; we keep at least 48 px, default 56 px). */
+export const buttons = css`
+  button {
+    font: inherit;
+    min-height: max(48px, var(--_target));
+    min-width: max(48px, var(--_target));
+    padding: 0 calc(var(--_space) * 1.25);
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_bg);
+    color: var(--_accent);
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  [role='option']:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,375 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '../components/vk-help/define.js';
+import '../components/vk-idle-warning/define.js';
+import '../components/vk-info-screen/define.js';
+import '../components/vk-invitation-code/define.js';
+import '../components/vk-outcome/define.js';
+import '../components/vk-welcome/define.js';
+import { DEFAULT_IDLE_SECONDS, IdleController, type IdleHost } from '../components/controllers/idle-controller.js';
+import { WakeLockController } from '../components/controllers/wake-lock-controller.js';
+import type { LeafEvent } from '../components/events.js';
+import type { VkHelp } from '../components/vk-help/vk-help.js';
+import type { FormNextDetail, MessageInput } from '../components/vk-walk-in-form/vk-walk-in-form.js';
+import type { WelcomeAction } from '../components/vk-welcome/vk-welcome.js';
+import { DEMO_SITE } from '../src/domain/demo-site.js';
+import { KioskError, type ErrorCode } from '../src/domain/errors.js';
+import type { SiteConfig } from '../src/domain/site.js';
+import type { VisitDraft } from '../src/domain/visit.js';
+import type { WalkInInput } from '../src/domain/walk-in.js';
+import { messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
+import { SyncStateChangeEvent, VisitRegisteredEvent } from './events.js';
+import { blankWalkIn, nextScreen, type Screen } from './flow.js';
+import { askPersistence, visitStore } from './storage-bridge.js';
+
+/** How long the outcome stays before the kiosk returns to the start (CONTRACT.md: within 10 s). */
+export const OUTCOME_SECONDS = 8;
+/** Lower bound for `idle-timeout`: tests use 1 s; anything below would reset a visitor mid-tap. */
+const MIN_IDLE_SECONDS = 1;
+
+/** Loads the form's chunk (and with it the phone-number library) only when a visitor taps Check in. */
+const loadForm = () => import('../components/vk-walk-in-form/define.js');
+
+/** A fresh, unguessable token per registration for field names and autocomplete tokens. */
+const newNonce = (): string => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * @summary `<visitor-kiosk>`: the lobby kiosk. Visitors choose a language, register as walk-ins and are
+ * told what happens next; every record is stored durably on the device before "saved" is shown.
+ * @fires vk-visit-registered - `{ visitId, at }` once a record is durably stored.
+ * @fires vk-sync-state-change - `{ pending, online, lastSyncAt }` when the pending count or online state changes.
+ * @cssproperty --vk-color-accent - buttons and focus accents.
+ * @cssproperty --vk-font-family - the font stack (the host's is respected when set).
+ * @cssproperty --vk-touch-target - minimum button height (never below 48 px).
+ * @csspart screen - the area that holds the current screen.
+ */
+export class VisitorKiosk extends LitElement implements IdleHost {
+  static override styles = css`
+    :host {
+      display: block;
+      background: var(--vk-color-background, #ffffff);
+      color: var(--vk-color-text, #1a1a1a);
+      font-family: var(--vk-font-family, system-ui, 'Noto Sans', 'Noto Sans CJK HK', sans-serif);
+      container-type: inline-size;
+    }
+    .kiosk {
+      display: flex;
+      flex-direction: column;
+      gap: var(--vk-space, 16px);
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: var(--vk-space, 16px);
+      min-height: var(--vk-kiosk-min-height, auto);
+    }
+    .kiosk:lang(zh-Hans) {
+      font-family: var(--vk-font-family, system-ui, 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
+    }
+    .kiosk:lang(zh-Hant) {
+      font-family: var(--vk-font-family, system-ui, 'Noto Sans CJK HK', 'Noto Sans HK', 'Noto Sans CJK TC', sans-serif);
+    }
+    .screen {
+      flex: 1;
+    }
+    .pending {
+      margin: 0;
+      color: var(--vk-color-muted, #4a4a4a);
+      font-size: 0.9em;
+    }
+  `;
+
+  private readonly idle = new IdleController(this);
+  protected readonly wakeLock = new WakeLockController(this);
+
+  /** Idle reset in seconds (CONTRACT.md `idle-timeout`, default 60, honoured down to 1). */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_SECONDS;
+  /** Base URL of a hub; absent = standalone, nothing leaves the device. */
+  @property() hub = '';
+  /** Site id. */
+  @property() site = '';
+  /** IndexedDB database name (tests give each run its own). */
+  @property({ attribute: false }) dbName = 'visitor-kiosk';
+
+  @state() private screen: Screen = 'welcome';
+  @state() private locale: LocaleTag = 'en';
+  @state() private input: WalkInInput = blankWalkIn();
+  @state() private note: MessageInput = { text: '', callbackPhone: '' };
+  @state() private draft: VisitDraft | undefined;
+  @state() private saving = false;
+  @state() private saveError: ErrorCode | undefined;
+  @state() private outcome: { kind: 'registered' | 'message-left'; host: string } | undefined;
+  @state() private outcomeLeft = OUTCOME_SECONDS;
+  @state() private fieldNonce = newNonce();
+  @state() private formReady = false;
+  @state() private pending = 0;
+  @state() private siteConfig: SiteConfig = DEMO_SITE;
+  /** A code was read on the scan screen (until invitations are verified, the visitor is sent to check in). */
+  @state() private codeRead = false;
+
+  @query('vk-help') private help!: VkHelp;
+
+  private defaultLocale: LocaleTag = 'en';
+  private outcomeTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly onOnline = () => void this.announceSyncState();
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** The site this kiosk serves (validated by the caller with `parseSiteConfig`); defaults to the demo site. */
+  get config(): SiteConfig {
+    return this.siteConfig;
+  }
+  set config(value: SiteConfig) {
+    this.siteConfig = value;
+    this.reset();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) {
+      this.defaultLocale = this.computeDefaultLocale();
+      this.locale = this.defaultLocale;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.defaultLocale = this.computeDefaultLocale();
+    this.locale = this.defaultLocale;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOnline);
+    this.stopOutcomeTimer();
+    this.clearVisitor();
+  }
+
+  override firstUpdated(): void {
+    performance.mark('vk:welcome-interactive');
+    // Storage is not needed to show the welcome screen: open it (and ask for persistence) just after.
+    const later = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
+    later(() => {
+      void askPersistence(this.dbName).catch(() => undefined);
+      void this.announceSyncState();
+    });
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('screen') || changed.has('locale') || changed.has('idleTimeout')) this.syncIdle();
+    if (changed.has('locale')) this.dispatchEvent(new Event('vk-locale-change', { bubbles: true, composed: true }));
+  }
+
+  /** Whether a visitor is using the kiosk (any screen but the welcome screen): updates wait until it is not. */
+  get inUse(): boolean {
+    return this.screen !== 'welcome';
+  }
+
+  /** The current language (for a host page that mirrors it, e.g. in `<html lang>`). */
+  get currentLocale(): LocaleTag {
+    return this.locale;
+  }
+
+  /** Clears everything about the current visitor and shows the welcome screen in the default language. */
+  reset(): void {
+    this.stopOutcomeTimer();
+    this.clearVisitor();
+    this.screen = 'welcome';
+    this.locale = this.defaultLocale;
+    this.help?.close();
+  }
+
+  /** Switches the language (as the welcome screen's buttons do). */
+  setLanguage(locale: LocaleTag): void {
+    this.locale = locale;
+  }
+
+  /** Called by the idle controller when nobody has touched the kiosk for `idle-timeout` seconds. */
+  handleIdle(): void {
+    this.reset();
+  }
+
+  private computeDefaultLocale(): LocaleTag {
+    return resolveLocale([this.getAttribute('lang'), document.documentElement.lang, ...navigator.languages, this.siteConfig.defaultLocale]);
+  }
+
+  private clearVisitor(): void {
+    this.input = blankWalkIn();
+    this.note = { text: '', callbackPhone: '' };
+    this.draft = undefined;
+    this.outcome = undefined;
+    this.saveError = undefined;
+    this.codeRead = false;
+    this.fieldNonce = newNonce();
+  }
+
+  /** The countdown runs whenever there is something to clear: any screen but a clean welcome screen. */
+  private syncIdle(): void {
+    const dirty = this.screen !== 'welcome' || this.locale !== this.defaultLocale;
+    if (dirty) {
+      if (this.idle.remaining === undefined) this.idle.start(Math.max(MIN_IDLE_SECONDS, this.idleTimeout || DEFAULT_IDLE_SECONDS));
+    } else this.idle.stop();
+  }
+
+  private async go(action: WelcomeAction | 'back' | 'edit' | 'next' | 'done') {
+    const to = nextScreen(this.screen, action);
+    if (to === 'form' && !this.formReady) {
+      await loadForm();
+      this.formReady = true;
+    }
+    if (to === 'welcome') {
+      this.reset();
+      return;
+    }
+    this.screen = to;
+  }
+
+  private handleFormNext(e: LeafEvent<FormNextDetail>) {
+    this.input = e.detail.input;
+    this.note = e.detail.message;
+    this.draft = e.detail.draft;
+    this.saveError = undefined;
+    void this.go('next');
+  }
+
+  private async handleSubmit() {
+    const draft = this.draft;
+    if (this.saving || !draft) return;
+    this.saving = true;
+    this.saveError = undefined;
+    performance.mark('vk:submit');
+    try {
+      const store = await visitStore(this.dbName);
+      const visit = await store.register(draft, {
+        siteId: this.siteConfig.id,
+        timeZone: this.siteConfig.timeZone,
+        now: new Date(),
+        ...(draft.message ? { status: 'host-absent' as const } : {}),
+      });
+      this.outcome = { kind: draft.message ? 'message-left' : 'registered', host: draft.host.label };
+      // Nothing typed stays in memory once the record is safe.
+      this.input = blankWalkIn();
+      this.note = { text: '', callbackPhone: '' };
+      this.draft = undefined;
+      this.screen = 'outcome';
+      this.startOutcomeTimer();
+      await this.updateComplete;
+      performance.mark('vk:status-shown');
+      performance.measure('vk:submit-to-status', 'vk:submit', 'vk:status-shown');
+      this.dispatchEvent(new VisitRegisteredEvent({ visitId: visit.id, at: visit.createdAt }));
+      void this.announceSyncState();
+    } catch (err) {
+      this.saveError = err instanceof KioskError ? err.code : 'storage-failed';
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private startOutcomeTimer() {
+    this.stopOutcomeTimer();
+    const end = Date.now() + OUTCOME_SECONDS * 1000;
+    this.outcomeLeft = OUTCOME_SECONDS;
+    this.outcomeTimer = setInterval(() => {
+      this.outcomeLeft = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      if (this.outcomeLeft === 0) this.reset();
+    }, 250);
+  }
+
+  private stopOutcomeTimer() {
+    if (this.outcomeTimer !== undefined) clearInterval(this.outcomeTimer);
+    this.outcomeTimer = undefined;
+  }
+
+  private async announceSyncState() {
+    try {
+      const store = await visitStore(this.dbName);
+      this.pending = await store.pendingCount();
+    } catch {
+      // The count is informative; a failing database shows up where it matters, on Submit.
+    }
+    this.dispatchEvent(new SyncStateChangeEvent({ pending: this.pending, online: navigator.onLine, lastSyncAt: null }));
+  }
+
+  private renderScreen(m: Messages) {
+    const site = this.siteConfig;
+    switch (this.screen) {
+      case 'welcome':
+        return html`<vk-welcome
+          .messages=${m}
+          .siteName=${site.name[this.locale]}
+          .locale=${this.locale}
+          @vk-welcome-action=${(e: LeafEvent<{ action: WelcomeAction }>) => void this.go(e.detail.action)}
+          @vk-locale-select=${(e: LeafEvent<{ locale: LocaleTag }>) => this.setLanguage(e.detail.locale)}
+        ></vk-welcome>`;
+      case 'form':
+        return html`<vk-walk-in-form
+          .messages=${m}
+          .site=${site}
+          .locale=${this.locale}
+          .input=${this.input}
+          .message=${this.note}
+          .fieldNonce=${this.fieldNonce}
+          @vk-form-next=${this.handleFormNext}
+          @vk-form-back=${() => void this.go('back')}
+        ></vk-walk-in-form>`;
+      case 'review':
+        return this.draft
+          ? html`<vk-review
+              .messages=${m}
+              .draft=${this.draft}
+              .saving=${this.saving}
+              .error=${this.saveError ? m.errors[this.saveError]({}) : ''}
+              @vk-review-edit=${() => void this.go('edit')}
+              @vk-review-submit=${this.handleSubmit}
+            ></vk-review>`
+          : nothing;
+      case 'outcome':
+        return html`<vk-outcome
+          .messages=${m}
+          .heading=${m.formHeading}
+          .message=${this.outcome?.kind === 'message-left'
+            ? m.outcomeMessageLeft(this.outcome.host)
+            : m.outcomeRegistered(this.outcome?.host ?? '')}
+          .secondsLeft=${this.outcomeLeft}
+          @vk-outcome-done=${() => void this.go('done')}
+        ></vk-outcome>`;
+      case 'scan':
+        return html`<vk-info-screen
+          .messages=${m}
+          .heading=${m.scanHeading}
+          .body=${m.scanIntro}
+          @vk-info-back=${() => void this.go('back')}
+          @vk-info-register=${() => void this.go('check-in')}
+        >
+          <vk-invitation-code
+            .messages=${m}
+            .result=${this.codeRead ? m.scanUnavailable : ''}
+            @vk-invitation-code=${() => (this.codeRead = true)}
+          ></vk-invitation-code>
+        </vk-info-screen>`;
+      case 'check-out':
+        return html`<vk-info-screen
+          .messages=${m}
+          .heading=${m.checkOutHeading}
+          .body=${m.checkOutBody}
+          @vk-info-back=${() => void this.go('back')}
+          @vk-info-register=${() => void this.go('check-in')}
+        ></vk-info-screen>`;
+    }
+  }
+
+  override render() {
+    const m = messagesFor(this.locale);
+    return html`<div class="kiosk" lang=${this.locale}>
+      <div class="screen" part="screen">${this.renderScreen(m)}</div>
+      ${this.idle.warning && this.screen !== 'welcome'
+        ? html`<vk-idle-warning .messages=${m} .secondsLeft=${this.idle.remaining ?? 0} @vk-more-time=${() => this.idle.touch()}></vk-idle-warning>`
+        : nothing}
+      <vk-help .messages=${m}></vk-help>
+      ${this.pending > 0 && this.screen === 'welcome' ? html`<p class="pending">${m.savedOnDevice(this.pending)}</p>` : nothing}
+    </div>`;
+  }
+}

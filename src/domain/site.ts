@@ -1,0 +1,81 @@
+import type { Jurisdiction, Locale, Purpose, SiteKind, VisitorType } from './codes.js';
+
+/** Text a site provides in each language it serves (names, the privacy notice's contact, a unit label). */
+export type LocalisedText = Record<Locale, string>;
+
+/** One opening period on one weekday (0 = Sunday … 6 = Saturday), local time `HH:MM`, end exclusive. */
+export interface OpeningPeriod {
+  weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  open: string;
+  close: string;
+}
+
+/** Reception hours: around the clock, or a list of weekly periods (e.g. Mon–Fri 9–12 and 14–17). */
+export type ReceptionHours = { kind: 'always' } | { kind: 'weekly'; periods: OpeningPeriod[] };
+
+export interface DirectoryUnit {
+  id: string;
+  /** What visitors type and see, e.g. "12B" or "Tower 2, 12/F, Flat B". */
+  label: string;
+  /** The intercom or phone number the desk uses to reach the unit. */
+  phone?: string;
+  /** The occupants are away: the visitor is offered to leave a message instead of waiting. */
+  absent?: boolean;
+}
+
+export interface DirectoryPerson {
+  id: string;
+  name: string;
+  /** A department or office, shown next to the name on commercial and office sites. */
+  department?: string;
+  unitId?: string;
+  phone?: string;
+  absent?: boolean;
+}
+
+/**
+ * Identity policy (DOMAIN.md, Privacy). The default, `sighted`, asks the visitor to show an ID to staff and
+ * records no number; `record-number` is for sites that must keep one and accepts the listed documents.
+ */
+export type IdentityPolicy =
+  | { mode: 'sighted' }
+  | { mode: 'record-number'; documents: ('hkid' | 'cn-resident')[] };
+
+/** Fields a site may make obligatory beyond name, type, purpose and host. */
+export const OPTIONAL_FIELDS = ['phone', 'organisation'] as const;
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+
+/** Everything the kiosk needs to know about the site it stands in. */
+export interface SiteConfig {
+  id: string;
+  name: LocalisedText;
+  kind: SiteKind;
+  jurisdiction: Jurisdiction;
+  /** IANA time zone: day keys, reception hours and clocks are all in the site's local time. */
+  timeZone: string;
+  defaultLocale: Locale;
+  receptionHours: ReceptionHours;
+  directory: { units: DirectoryUnit[]; people: DirectoryPerson[] };
+  /** Accept a unit typed freely (e.g. "12B") when it is not in the directory. */
+  allowFreeTextHost: boolean;
+  visitorTypes: VisitorType[];
+  purposes: Purpose[];
+  requiredFields: OptionalField[];
+  identity: IdentityPolicy;
+  retention: { visitDays: number };
+  privacy: {
+    /** Version of the notice's wording; stored with each consent. */
+    noticeVersion: string;
+    /** Who collects the data (the data user / personal information handler). */
+    controller: LocalisedText;
+    /** Whom to contact for access or correction. */
+    contact: LocalisedText;
+  };
+  /** A label printer or an A6 printer; absent: the kiosk never prints (and never shows a print dialog). */
+  printer?: { format: '62mm' | 'a6' };
+  /** The site asks visitors not to take photographs (badge note). */
+  noPhotography: boolean;
+}
+
+/** Whether the site's directory may be searched by residents' names: never on a residential site. */
+export const suggestsPeople = (site: Pick<SiteConfig, 'kind'>): boolean => site.kind !== 'residential';

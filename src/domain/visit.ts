@@ -1,0 +1,100 @@
+import type { Locale, Purpose, VisitorType } from './codes.js';
+
+/**
+ * The visit life-cycle (DOMAIN.md): registered → awaiting host → checked in → checked out, with two other
+ * ends: denied, and host absent (the visitor left a message and a call-back number — never a dead end).
+ */
+export const VISIT_STATUSES = ['registered', 'awaiting-host', 'checked-in', 'checked-out', 'denied', 'host-absent'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+/** Which status may follow which. Anything not listed is refused by `transition`. */
+export const VISIT_TRANSITIONS: Readonly<Record<VisitStatus, readonly VisitStatus[]>> = {
+  registered: ['awaiting-host', 'checked-in', 'denied', 'host-absent'],
+  'awaiting-host': ['checked-in', 'denied', 'host-absent'],
+  'checked-in': ['checked-out'],
+  'checked-out': [],
+  denied: [],
+  'host-absent': ['checked-in', 'checked-out'],
+};
+
+/** How the visitor's identity was established. The default never records a number (DOMAIN.md, Privacy). */
+export type IdentityRecord =
+  | { method: 'sighted' }
+  | { method: 'host-confirmation' }
+  /** Only the last four characters are ever kept in clear; the full number is not stored until the hub exists. */
+  | { method: 'recorded'; documentType: 'hkid' | 'cn-resident'; last4: string };
+
+/** The person or unit visited, as chosen from the directory or typed freely where the site allows it. */
+export interface HostRef {
+  kind: 'unit' | 'person' | 'free-text';
+  /** Directory id for `unit` and `person`; absent for free text. */
+  id?: string;
+  /** What was shown or typed: a unit label such as "12B" (never a resident's name on a residential site). */
+  label: string;
+}
+
+export interface StatusChange {
+  status: VisitStatus;
+  at: string;
+}
+
+/** A visit record as stored on the device and sent to the hub. */
+export interface Visit {
+  /** UUIDv7: sortable by creation time, unique across devices. */
+  id: string;
+  siteId: string;
+  deviceId: string;
+  /** Per-device sequence number, allocated inside the write transaction (gap detection at the hub). */
+  seq: number;
+  /** The site's local date (YYYY-MM-DD) when the visit was registered — not the UTC date. */
+  dayKey: string;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+  status: VisitStatus;
+  history: StatusChange[];
+  source: 'kiosk-walk-in' | 'kiosk-invitation' | 'desk';
+  lang: Locale;
+  visitor: {
+    fullName: string;
+    /** E.164, or empty when the site does not require a phone and none was given. */
+    phone: string;
+    organisation: string;
+    partySize: number;
+  };
+  visitorType: VisitorType;
+  purpose: Purpose;
+  host: HostRef;
+  hasAppointment: boolean;
+  identity: IdentityRecord;
+  consent: {
+    /** Version of the privacy notice shown, so the record says which words the visitor accepted. */
+    noticeVersion: string;
+    /** `read` on Hong Kong sites (PDPO), `consented` on mainland sites (PIPL). */
+    kind: 'read' | 'consented';
+    at: string;
+    /** Separate consent to the identity number (PIPL Art. 29); only when a number was recorded. */
+    idNumber?: boolean;
+  };
+  /** A message left for an absent host, with a number to call back. */
+  message?: { text: string; callbackPhone: string };
+}
+
+/** What the form collects; the storage layer adds ids, times, sequence numbers and status. */
+export type VisitDraft = Pick<Visit, 'visitor' | 'visitorType' | 'purpose' | 'host' | 'hasAppointment' | 'identity' | 'consent' | 'lang' | 'message'>;
+
+/** Whether `to` may follow `from` in the life-cycle. */
+export function canTransition(from: VisitStatus, to: VisitStatus): boolean {
+  return VISIT_TRANSITIONS[from].includes(to);
+}
+
+/** Returns a copy of `visit` moved to `to` at `at`, or throws on a transition the life-cycle forbids. */
+export function transition(visit: Visit, to: VisitStatus, at: string): Visit {
+  if (!canTransition(visit.status, to)) {
+    throw new RangeError(`visit cannot go from ${visit.status} to ${to}`);
+  }
+  return { ...visit, status: to, updatedAt: at, history: [...visit.history, { status: to, at }] };
+}
+
+/** Visits on site right now (checked in, not yet out). */
+export const isOnSite = (visit: Pick<Visit, 'status'>): boolean => visit.status === 'checked-in';

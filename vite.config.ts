@@ -1,0 +1,54 @@
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Builds the kiosk PWA into dist/: the app shell, its lazy chunks, and a Workbox service worker that
+ * precaches all of it so a kiosk that has loaded once starts and registers visitors with no network.
+ * The worker waits for the kiosk to be idle before an update takes over (kiosk/sw-bridge.ts).
+ */
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    assetsInlineLimit: 0, // no data: URLs for scripts or styles: the CSP allows 'self' only
+  },
+  plugins: [
+    VitePWA({
+      injectRegister: false, // kiosk/sw-bridge.ts registers it, through workbox-window
+      registerType: 'prompt',
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['icons/icon.svg', 'page.css'],
+      manifest: {
+        id: '/',
+        name: 'Visitor Kiosk',
+        short_name: 'Visitors',
+        description: 'Visitor registration for the lobby: 繁體中文, 简体中文 and English.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'fullscreen',
+        display_override: ['fullscreen', 'standalone'],
+        orientation: 'any',
+        background_color: '#ffffff',
+        theme_color: '#0b5cad',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // An update waits: the kiosk tells the new worker to take over only while nobody is using it.
+        skipWaiting: false,
+        clientsClaim: false,
+        sourcemap: false,
+      },
+    }),
+  ],
+});
