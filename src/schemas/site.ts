@@ -1,0 +1,156 @@
+import * as z from 'zod/mini';
+import { JURISDICTIONS, PURPOSES, SITE_KINDS, VISITOR_TYPES } from '../domain/codes.js';
+import { fail, ok, type Result } from '../domain/errors.js';
+import { OPTIONAL_FIELDS, type SiteConfig } from '../domain/site.js';
+import { isValidTimeZone, minutesOf } from '../domain/time.js';
+import { localeSchema, localisedTextSchema } from './locale.js';
+
+/** Longest site, unit or person id: ids go into attributes, URLs and keys, so they stay short slugs. */
+const MAX_ID_LENGTH = 64;
+/** Longest retention a site may configure for visit logs: ten years covers any legal hold set by policy. */
+const MAX_RETENTION_DAYS = 3650;
+/** Longest directory text (a unit label, a name, a department, a phone): what fits a suggestion row. */
+const MAX_DIRECTORY_TEXT = 80;
+
+const idSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'not an id (letters, digits, - and _)'), z.maxLength(MAX_ID_LENGTH));
+const nonEmptyText = z.string().check(z.minLength(1), z.maxLength(MAX_DIRECTORY_TEXT));
+/** `HH:MM`, 00:00 … 23:59. */
+const clockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'not a time HH:MM'));
+/** A closing time may also be `24:00`, the end of the day (periods never run past midnight). */
+const closingTime = z.string().check(z.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'not a time HH:MM'));
+
+const openingPeriodSchema = z
+  .strictObject({
+    weekday: z.literal([0, 1, 2, 3, 4, 5, 6]),
+    open: clockTime,
+    close: closingTime,
+  })
+  .check(z.refine((p) => minutesOf(p.open) < minutesOf(p.close), { message: 'opens after it closes', path: ['close'] }));
+
+const receptionHoursSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('always') }),
+  z.strictObject({ kind: z.literal('weekly'), periods: z.array(openingPeriodSchema) }),
+]);
+
+const directoryUnitSchema = z.strictObject({
+  id: idSchema,
+  label: nonEmptyText,
+  phone: z.optional(nonEmptyText),
+  absent: z.optional(z.boolean()),
+});
+
+const directoryPersonSchema = z.strictObject({
+  id: idSchema,
+  name: nonEmptyText,
+  department: z.optional(nonEmptyText),
+  unitId: z.optional(idSchema),
+  phone: z.optional(nonEmptyText),
+  absent: z.optional(z.boolean()),
+});
+
+/** Reports the first repeated id in a list, at that item's `id`, so the error names the exact entry. */
+const uniqueIds = <T extends { id: string }>(what: string) =>
+  z.superRefine<T[]>((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate ${what} id`, path: [index, 'id'], input: item.id });
+      seen.add(item.id);
+    });
+  });
+
+/** A non-empty list without repeats (visitor types, purposes, documents). */
+const choiceList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.array(z.enum(values)).check(
+    z.minLength(1),
+    z.refine((list) => new Set(list).size === list.length, 'a value is listed twice'),
+  );
+
+const identityPolicySchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('sighted') }),
+  z.strictObject({ mode: z.literal('record-number'), documents: choiceList(['hkid', 'cn-resident'] as const) }),
+]);
+
+/**
+ * A site's configuration as it arrives from the hub or a file: strict (unknown keys are errors, so a typo in
+ * a setting is caught rather than ignored), with a real IANA zone, periods that open before they close,
+ * unique directory ids and people's units that exist.
+ */
+export const siteConfigSchema = z
+  .strictObject({
+    id: idSchema,
+    name: localisedTextSchema,
+    kind: z.enum(SITE_KINDS),
+    jurisdiction: z.enum(JURISDICTIONS),
+    timeZone: z.string().check(z.refine(isValidTimeZone, 'not an IANA time zone')),
+    defaultLocale: localeSchema,
+    receptionHours: receptionHoursSchema,
+    directory: z
+      .strictObject({
+        units: z.array(directoryUnitSchema).check(uniqueIds('unit')),
+        people: z.array(directoryPersonSchema).check(uniqueIds('person')),
+      })
+      .check(
+        z.superRefine((dir, ctx) => {
+          const units = new Set(dir.units.map((u) => u.id));
+          dir.people.forEach((p, index) => {
+            if (p.unitId !== undefined && !units.has(p.unitId)) {
+              ctx.addIssue({ code: 'custom', message: 'no unit with this id', path: ['people', index, 'unitId'], input: p.unitId });
+            }
+          });
+        }),
+      ),
+    allowFreeTextHost: z.boolean(),
+    visitorTypes: choiceList(VISITOR_TYPES),
+    purposes: choiceList(PURPOSES),
+    requiredFields: z.array(z.enum(OPTIONAL_FIELDS)),
+    identity: identityPolicySchema,
+    retention: z.strictObject({ visitDays: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_RETENTION_DAYS)) }),
+    privacy: z.strictObject({
+      noticeVersion: z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH)),
+      controller: localisedTextSchema,
+      contact: localisedTextSchema,
+    }),
+    printer: z.optional(z.strictObject({ format: z.enum(['62mm', 'a6']) })),
+    noPhotography: z.boolean(),
+  });
+
+// The schema and the domain type must describe the same thing: each must be assignable to the other.
+type Assignable<From extends To, To> = [From, To];
+export type SiteConfigMatchesSchema = [
+  Assignable<z.infer<typeof siteConfigSchema>, SiteConfig>,
+  Assignable<SiteConfig, z.infer<typeof siteConfigSchema>>,
+];
+
+/** A short English description of a zod issue for logs and the desk's configuration screen (no values). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'unrecognized_keys':
+      return 'unknown key';
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return `too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `too big (maximum ${String(issue.maximum)})`;
+    case 'invalid_union':
+      return 'matches no allowed shape';
+    default:
+      return issue.message === 'Invalid input' ? issue.code.replace(/_/g, ' ') : issue.message;
+  }
+}
+
+/**
+ * Parses a site configuration at the trust boundary. On failure: `config-invalid` with `details.path`, the
+ * dotted path of the first problem (e.g. `receptionHours.periods.0.close`; for an unknown key, the key
+ * itself), and `details.message`.
+ */
+export function parseSiteConfig(input: unknown): Result<SiteConfig> {
+  const result = siteConfigSchema.safeParse(input);
+  if (result.success) return ok(result.data);
+  const issue = result.error.issues[0];
+  if (!issue) return fail('config-invalid', { path: '', message: 'invalid' });
+  const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+  return fail('config-invalid', { path: path.map(String).join('.'), message: describeIssue(issue) });
+}
