@@ -1,0 +1,5 @@
+/** The kiosk's on-device storage: the only user of idb. Start with `VisitStore`; see README.md. */
+export { BLOCKED_TIMEOUT_MS, DB_NAME, DB_VERSION, closeKioskDb, openKioskDb, type KioskDB, type KioskDatabase, type MetaKey, type OpenKioskDbOptions } from './db.js';
+export { toStorageError } from './errors.js';
+export { getPersistence, requestPersistence, type PersistenceManager } from './persist.js';
+export { VisitStore, type InvalidRow, type ReadResult, type RegisterContext } from './visits.js';
