@@ -22,6 +22,13 @@ import { LeafEvent } from '../events.js';
 import { buttons, tokens } from '../styles/shared.js';
 import { formStyles } from './styles.js';
 
+/**
+ * Chrome ignores `autocomplete="off"` for autofill, but offers nothing for a token it does not recognise;
+ * `none` is one of those, and accessibility checkers accept it as a deliberate "no". With field names
+ * that change for every registration, nothing typed by one visitor is offered to the next.
+ */
+export const NO_AUTOFILL = 'none';
+
 /** Longest message a visitor may leave for an absent host: a note, not a letter. */
 export const MAX_MESSAGE_LENGTH = 500;
 
@@ -197,7 +204,7 @@ export class VkWalkInForm extends LitElement {
       <input
         id=${id}
         name="${this.fieldNonce}-${field}"
-        autocomplete="vk-${this.fieldNonce}-${field}"
+        autocomplete=${NO_AUTOFILL}
         type=${opts.type ?? 'text'}
         inputmode=${opts.inputmode ?? 'text'}
         spellcheck="false"
@@ -219,7 +226,7 @@ export class VkWalkInForm extends LitElement {
       <select
         id=${id}
         name="${this.fieldNonce}-${field}"
-        autocomplete="vk-${this.fieldNonce}-${field}"
+        autocomplete=${NO_AUTOFILL}
         aria-required="true"
         aria-invalid=${err ? 'true' : 'false'}
         aria-describedby=${err ? `${id}-error` : nothing}
@@ -270,7 +277,7 @@ export class VkWalkInForm extends LitElement {
       <input
         id=${id}
         name="${this.fieldNonce}-host"
-        autocomplete="vk-${this.fieldNonce}-host"
+        autocomplete=${NO_AUTOFILL}
         type="text"
         role="combobox"
         spellcheck="false"
@@ -315,7 +322,7 @@ export class VkWalkInForm extends LitElement {
         <textarea
           id="f-message"
           name="${this.fieldNonce}-message"
-          autocomplete="vk-${this.fieldNonce}-message"
+          autocomplete=${NO_AUTOFILL}
           rows="3"
           aria-invalid=${textErr ? 'true' : 'false'}
           aria-describedby=${textErr ? 'f-message-error' : nothing}
@@ -329,7 +336,7 @@ export class VkWalkInForm extends LitElement {
         <input
           id="f-callback"
           name="${this.fieldNonce}-callback"
-          autocomplete="vk-${this.fieldNonce}-callback"
+          autocomplete=${NO_AUTOFILL}
           type="text"
           inputmode="tel"
           aria-invalid=${phoneErr ? 'true' : 'false'}
