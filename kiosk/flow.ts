@@ -2,7 +2,7 @@
  * The kiosk's screens and the moves between them, as data: the root element asks `nextScreen` where an
  * action leads instead of scattering `if`s through its handlers.
  */
-import type { WalkInInput } from '../src/domain/walk-in.js';
+export { emptyWalkIn as blankWalkIn } from '../src/domain/walk-in-input.js';
 
 export type Screen = 'welcome' | 'form' | 'review' | 'outcome' | 'scan' | 'check-out';
 export type Action = 'check-in' | 'scan' | 'check-out' | 'back' | 'next' | 'edit' | 'done';
@@ -19,26 +19,4 @@ const MOVES: Record<Screen, Partial<Record<Action, Screen>>> = {
 /** Where `action` leads from `screen`; an action that means nothing there keeps the screen. */
 export function nextScreen(screen: Screen, action: Action): Screen {
   return MOVES[screen][action] ?? screen;
-}
-
-/**
- * A blank walk-in form. Kept here rather than imported from src/domain/walk-in.ts, whose module brings the
- * phone-number library: the welcome screen must not load it.
- */
-export function blankWalkIn(): WalkInInput {
-  return {
-    fullName: '',
-    phone: '',
-    organisation: '',
-    partySize: '',
-    visitorType: '',
-    purpose: '',
-    hostQuery: '',
-    hasAppointment: '',
-    identityMethod: 'sighted',
-    idDocument: '',
-    idNumber: '',
-    privacyAcknowledged: false,
-    idConsent: false,
-  };
 }

@@ -12,7 +12,7 @@ import type { LeafEvent } from '../components/events.js';
 import type { VkHelp } from '../components/vk-help/vk-help.js';
 import type { FormNextDetail, MessageInput } from '../components/vk-walk-in-form/vk-walk-in-form.js';
 import type { WelcomeAction } from '../components/vk-welcome/vk-welcome.js';
-import { DEMO_SITE } from '../src/domain/demo-site.js';
+import { DEMO_SITE, DEMO_SITE_CN } from '../src/domain/demo-site.js';
 import { KioskError, type ErrorCode } from '../src/domain/errors.js';
 import type { SiteConfig } from '../src/domain/site.js';
 import type { VisitDraft } from '../src/domain/visit.js';
@@ -26,6 +26,9 @@ import { askPersistence, visitStore } from './storage-bridge.js';
 export const OUTCOME_SECONDS = 8;
 /** Lower bound for `idle-timeout`: tests use 1 s; anything below would reset a visitor mid-tap. */
 const MIN_IDLE_SECONDS = 1;
+
+/** Sites a standalone kiosk knows by id (`site` attribute) until a hub provides the configuration. */
+const BUILT_IN_SITES: readonly SiteConfig[] = [DEMO_SITE, DEMO_SITE_CN];
 
 /** Loads the form's chunk (and with it the phone-number library) only when a visitor taps Check in. */
 const loadForm = () => import('../components/vk-walk-in-form/define.js');
@@ -156,6 +159,13 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       void askPersistence(this.dbName).catch(() => undefined);
       void this.announceSyncState();
     });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('site') && this.site) {
+      const known = BUILT_IN_SITES.find((s) => s.id === this.site);
+      if (known && known !== this.siteConfig) this.config = known;
+    }
   }
 
   override updated(changed: Map<string, unknown>): void {

@@ -18,33 +18,8 @@ export const MIN_HOST_QUERY = 2;
 /** Suggestions shown at once: enough to pick from on a tablet without scrolling. */
 export const DEFAULT_HOST_SUGGESTIONS = 5;
 
-/** How the visitor's identity is to be established, as chosen on the form. */
-export type IdentityMethod = IdentityRecord['method'];
-
-/** The walk-in form's values exactly as typed or chosen; nothing is trusted until `validateWalkIn`. */
-export interface WalkInInput {
-  fullName: string;
-  phone: string;
-  organisation: string;
-  /** As typed; empty means 1. */
-  partySize: string;
-  /** A visitor type code, or '' before one is chosen. */
-  visitorType: string;
-  /** A purpose code, or '' before one is chosen. */
-  purpose: string;
-  /** What the visitor typed in the host field. */
-  hostQuery: string;
-  /** The directory id of the suggestion the visitor picked, if any. */
-  hostId?: string;
-  hasAppointment: 'yes' | 'no' | '';
-  identityMethod: IdentityMethod | '';
-  /** `hkid` or `cn-resident` when a number is recorded, else ''. */
-  idDocument: string;
-  idNumber: string;
-  privacyAcknowledged: boolean;
-  /** Separate consent to an ID number being recorded (mainland sites, PIPL Art. 29). */
-  idConsent: boolean;
-}
+export { emptyWalkIn, type IdentityMethod, type WalkInInput } from './walk-in-input.js';
+import type { WalkInInput } from './walk-in-input.js';
 
 /** A form field an error is shown against (a picked host's errors show on the host field). */
 export type WalkInField = Exclude<keyof WalkInInput, 'hostId'>;
@@ -57,25 +32,6 @@ export interface FieldError {
 
 export type WalkInErrors = Partial<Record<WalkInField, FieldError>>;
 export type WalkInResult = { ok: true; draft: VisitDraft } | { ok: false; errors: WalkInErrors };
-
-/** A blank form: what the kiosk starts each registration with. */
-export function emptyWalkIn(): WalkInInput {
-  return {
-    fullName: '',
-    phone: '',
-    organisation: '',
-    partySize: '',
-    visitorType: '',
-    purpose: '',
-    hostQuery: '',
-    hasAppointment: '',
-    identityMethod: 'sighted',
-    idDocument: '',
-    idNumber: '',
-    privacyAcknowledged: false,
-    idConsent: false,
-  };
-}
 
 /** A suggestion under the host field. On residential sites only units, never a resident's name. */
 export interface HostSuggestion {
@@ -259,7 +215,9 @@ function resolveIdentity(input: WalkInInput, site: SiteConfig, now: Date, errors
     errors.identityMethod = { code: 'choice-required' };
     return undefined;
   }
-  const document = input.idDocument;
+  // A site that accepts one kind of document does not ask which one.
+  const only = site.identity.documents.length === 1 ? site.identity.documents[0] : undefined;
+  const document = input.idDocument || only;
   if (document !== 'hkid' && document !== 'cn-resident') {
     errors.idDocument = { code: 'choice-required' };
     return undefined;

@@ -9,10 +9,12 @@ import { button, byRole, deepElements, deepText, field, until } from '../fixture
 let dbCounter = 0;
 const dbNames: string[] = [];
 
-async function mountKiosk(lang = 'en', idle = 60): Promise<VisitorKiosk> {
+async function mountKiosk(lang = 'en', idle = 60, site = 'demo'): Promise<VisitorKiosk> {
   const dbName = `vk-test-kiosk-${Date.now()}-${dbCounter++}`;
   dbNames.push(dbName);
-  const el = await fixture<VisitorKiosk>(html`<visitor-kiosk lang=${lang} idle-timeout=${idle} .dbName=${dbName}></visitor-kiosk>`);
+  const el = await fixture<VisitorKiosk>(
+    html`<visitor-kiosk lang=${lang} idle-timeout=${idle} site=${site} .dbName=${dbName}></visitor-kiosk>`,
+  );
   await until(() => el.shadowRoot?.querySelector('vk-welcome')?.shadowRoot?.querySelector('button'));
   return el;
 }
@@ -193,6 +195,56 @@ describe('<visitor-kiosk>', () => {
     await openForm(kiosk);
     expect(field(kiosk, 'Full name').value).to.equal('');
     expect(field(kiosk, 'Organisation').value).to.equal('');
+  });
+
+  it('on a mainland site records only the last four ID characters, after a separate consent', async () => {
+    const kiosk = await mountKiosk('en', 60, 'demo-cn');
+    await openForm(kiosk);
+    expect(deepText(kiosk)).to.contain('Pudong Office');
+    await type(field(kiosk, 'Full name'), 'Zhao Lei');
+    await type(field(kiosk, 'Phone number'), '138 0013 8000');
+    for (const [label, value] of [['Visitor type', 'business'], ['Purpose of visit', 'meeting']] as const) {
+      const select = field<HTMLSelectElement>(kiosk, label);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    await type(field(kiosk, 'Person or unit you are visiting'), 'Wang');
+    await formOf(kiosk).updateComplete;
+    const option = byRole(kiosk, 'option')[0] as HTMLElement;
+    expect(option.textContent).to.contain('Wang Fang');
+    option.click();
+    field(kiosk, 'Yes').click();
+    field(kiosk, 'Record my ID number').click();
+    await formOf(kiosk).updateComplete;
+    await type(field(kiosk, 'ID number'), '11010519491231002X');
+    field(kiosk, 'I have read the privacy notice').click();
+    button(kiosk, 'Next').click();
+    await until(() => deepText(kiosk).includes('Please give your consent'));
+    field(kiosk, 'I consent to the processing of my ID number as described in the privacy notice').click();
+    button(kiosk, 'Next').click();
+    await until(() => kiosk.shadowRoot!.querySelector('vk-review'));
+    expect(deepText(kiosk)).not.to.contain('11010519491231002X');
+    button(kiosk, 'Submit').click();
+    await until(() => byRole(kiosk, 'status')[0]);
+    const store = new VisitStore(kiosk.dbName);
+    const rows = (await store.listByDay(localDayKey(new Date(), 'Asia/Shanghai'))).rows;
+    expect(rows).to.have.length(1);
+    expect(rows[0]!.identity).to.deep.equal({ method: 'recorded', documentType: 'cn-resident', last4: '002X' });
+    expect(rows[0]!.consent).to.include({ kind: 'consented', idNumber: true });
+    expect(JSON.stringify(rows[0])).not.to.contain('110105194912');
+  });
+
+  it('sends visitors under 14 to staff instead of recording their ID', async () => {
+    const kiosk = await mountKiosk('en', 60, 'demo-cn');
+    await openForm(kiosk);
+    field(kiosk, 'Record my ID number').click();
+    await formOf(kiosk).updateComplete;
+    // Born 2020-01-01: check character computed by ISO 7064 MOD 11-2.
+    await type(field(kiosk, 'ID number'), '110105202001010015');
+    button(kiosk, 'Next').click();
+    await until(() => [...deepElements(kiosk)].some((e) => e.id === 'f-idNumber-error'));
+    const error = [...deepElements(kiosk)].find((e) => e.id === 'f-idNumber-error');
+    expect(error?.textContent).to.contain("under 14");
   });
 
   for (const [lang, checkIn, next] of [

@@ -243,8 +243,15 @@ describe('validateWalkIn', () => {
       ['a wrong check character', { idNumber: '110105194912310021' }, { idNumber: { code: 'id-check-character-invalid' } }],
       ['a malformed number', { idNumber: '1101051949' }, { idNumber: { code: 'id-format-invalid' } }],
       ['a document the site does not take', { idDocument: 'hkid', idNumber: 'A123456(3)' }, { idDocument: { code: 'choice-required' } }],
-      ['no document', { idDocument: '' }, { idDocument: { code: 'choice-required' } }],
     ];
+    it('takes the only document a site accepts without asking which', () => {
+      const draft = draftOf(validateWalkIn(cnInput({ idDocument: '' }), DEMO_SITE_CN, NOW, 'zh-Hans'));
+      expect(draft.identity).to.deep.equal({ method: 'recorded', documentType: 'cn-resident', last4: '002X' });
+    });
+    it('asks which document when the site accepts several', () => {
+      const both = { ...DEMO_SITE_CN, identity: { mode: 'record-number' as const, documents: ['hkid' as const, 'cn-resident' as const] } };
+      expect(errorsOf(validateWalkIn(cnInput({ idDocument: '' }), both, NOW, 'zh-Hans'))).to.deep.equal({ idDocument: { code: 'choice-required' } });
+    });
     for (const [what, over, expected] of cases) {
       it(`reports ${what}`, () => {
         expect(errorsOf(validateWalkIn(cnInput(over), DEMO_SITE_CN, NOW, 'zh-Hans'))).to.deep.equal(expected);
