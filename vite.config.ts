@@ -11,6 +11,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     assetsInlineLimit: 0, // no data: URLs for scripts or styles: the CSP allows 'self' only
+    rollupOptions: {
+      // Two entries: the PWA page, and `/visitor-kiosk.js`, the one module a host page loads to embed the
+      // element (a stable name; its chunks are hashed and live under assets/).
+      input: { index: 'index.html', 'visitor-kiosk': 'kiosk/define.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'visitor-kiosk' ? 'visitor-kiosk.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   plugins: [
     VitePWA({

@@ -42,6 +42,9 @@ export const formStyles = css`
   .req {
     color: var(--_danger);
   }
+  .hint.after {
+    margin: 0.25em 0 0;
+  }
   .hint,
   .note,
   .intro {

@@ -200,7 +200,6 @@ export class VkWalkInForm extends LitElement {
     const describedBy = [opts.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${id}>${label}${opts.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
-      ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
       <input
         id=${id}
         name="${this.fieldNonce}-${field}"
@@ -214,6 +213,7 @@ export class VkWalkInForm extends LitElement {
         .value=${live(this.values[field])}
         @input=${(e: InputEvent) => this.set(field, (e.target as HTMLInputElement).value)}
       />
+      ${opts.hint ? html`<p class="hint after" id="${id}-hint">${opts.hint}</p>` : nothing}
       ${err ? html`<p class="error" id="${id}-error">${this.errorText(err)}</p>` : nothing}
     </div>`;
   }
