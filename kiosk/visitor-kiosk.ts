@@ -17,7 +17,7 @@ import { KioskError, type ErrorCode } from '../src/domain/errors.js';
 import type { SiteConfig } from '../src/domain/site.js';
 import type { VisitDraft } from '../src/domain/visit.js';
 import type { WalkInInput } from '../src/domain/walk-in.js';
-import { messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
+import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
 import { SyncStateChangeEvent, VisitRegisteredEvent } from './events.js';
 import { blankWalkIn, nextScreen, type Screen } from './flow.js';
 import { askPersistence, visitStore } from './storage-bridge.js';
@@ -99,7 +99,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   @state() private draft: VisitDraft | undefined;
   @state() private saving = false;
   @state() private saveError: ErrorCode | undefined;
-  @state() private outcome: { kind: 'registered' | 'message-left'; host: string } | undefined;
+  @state() private outcome: { kind: 'registered' | 'message-left'; host: string; at: Date } | undefined;
   @state() private outcomeLeft = OUTCOME_SECONDS;
   @state() private fieldNonce = newNonce();
   @state() private formReady = false;
@@ -169,7 +169,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('screen') || changed.has('locale') || changed.has('idleTimeout')) this.syncIdle();
+    if (changed.has('screen') || changed.has('locale') || changed.has('idleTimeout')) this.syncIdle(changed.has('idleTimeout'));
     if (changed.has('locale')) this.dispatchEvent(new Event('vk-locale-change', { bubbles: true, composed: true }));
   }
 
@@ -217,10 +217,11 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   }
 
   /** The countdown runs whenever there is something to clear: any screen but a clean welcome screen. */
-  private syncIdle(): void {
+  private syncIdle(timeoutChanged: boolean): void {
     const dirty = this.screen !== 'welcome' || this.locale !== this.defaultLocale;
+    // A new timeout set by the host page applies at once, also in the middle of a visit.
     if (dirty) {
-      if (this.idle.remaining === undefined) this.idle.start(Math.max(MIN_IDLE_SECONDS, this.idleTimeout || DEFAULT_IDLE_SECONDS));
+      if (this.idle.remaining === undefined || timeoutChanged) this.idle.start(Math.max(MIN_IDLE_SECONDS, this.idleTimeout || DEFAULT_IDLE_SECONDS));
     } else this.idle.stop();
   }
 
@@ -231,7 +232,11 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       this.formReady = true;
     }
     if (to === 'welcome') {
-      this.reset();
+      // Back keeps the visitor's language (they may try another way in); Done and idle start afresh.
+      if (action === 'back') {
+        this.clearVisitor();
+        this.screen = 'welcome';
+      } else this.reset();
       return;
     }
     this.screen = to;
@@ -259,7 +264,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
         now: new Date(),
         ...(draft.message ? { status: 'host-absent' as const } : {}),
       });
-      this.outcome = { kind: draft.message ? 'message-left' : 'registered', host: draft.host.label };
+      this.outcome = { kind: draft.message ? 'message-left' : 'registered', host: draft.host.label, at: new Date(visit.createdAt) };
       // Nothing typed stays in memory once the record is safe.
       this.input = blankWalkIn();
       this.note = { text: '', callbackPhone: '' };
@@ -343,6 +348,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
           .message=${this.outcome?.kind === 'message-left'
             ? m.outcomeMessageLeft(this.outcome.host)
             : m.outcomeRegistered(this.outcome?.host ?? '')}
+          .detail=${this.outcome ? m.registeredAt(formatDateTime(this.outcome.at, this.locale, site.timeZone)) : ''}
           .secondsLeft=${this.outcomeLeft}
           @vk-outcome-done=${() => void this.go('done')}
         ></vk-outcome>`;

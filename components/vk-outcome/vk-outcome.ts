@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Messages } from '../../src/i18n/index.js';
 import { LeafEvent } from '../events.js';
@@ -39,6 +39,8 @@ export class VkOutcome extends LitElement {
   @property({ attribute: false }) heading = '';
   /** The message for the visitor (plain text, never markup). */
   @property({ attribute: false }) message = '';
+  /** When the record was stored, formatted for the visitor (site time zone). */
+  @property({ attribute: false }) detail = '';
   /** Seconds left before the kiosk returns to the start. */
   @property({ attribute: false }) secondsLeft = 0;
 
@@ -47,6 +49,7 @@ export class VkOutcome extends LitElement {
     return html`
       <h1>${this.heading}</h1>
       <p role="status">${this.message}</p>
+      ${this.detail ? html`<p>${this.detail}</p>` : nothing}
       <p class="countdown">${m.returningIn(this.secondsLeft)}</p>
       <button class="primary" @click=${() => this.dispatchEvent(new LeafEvent('vk-outcome-done', {}))}>${m.done}</button>
     `;

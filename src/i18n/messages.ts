@@ -15,7 +15,10 @@ export type ErrorMessageCode =
   | 'phone-too-long' | 'phone-invalid-country' | 'party-size-invalid' | 'host-required' | 'choice-required'
   | 'privacy-not-acknowledged' | 'id-consent-required' | 'id-format-invalid' | 'id-check-character-invalid'
   | 'id-under-14' | 'message-too-long' | 'storage-quota' | 'storage-failed' | 'storage-blocked'
-  | 'storage-row-invalid' | 'config-invalid';
+  | 'storage-row-invalid' | 'config-invalid'
+  | 'invite-too-large' | 'invite-malformed' | 'invite-unsupported-header' | 'invite-unknown-key'
+  | 'invite-revoked-key' | 'invite-bad-signature' | 'invite-invalid-claims' | 'invite-wrong-kind'
+  | 'invite-wrong-site' | 'invite-not-yet-valid' | 'invite-expired' | 'invite-outside-hours' | 'invite-used-up';
 
 /** Facts about the site that the privacy notice states, already in the visitor's language. */
 export interface NoticeFacts {
@@ -103,6 +106,8 @@ export interface Messages {
   outcomeRegistered: (host: string) => string;
   outcomeMessageLeft: (host: string) => string;
   outcomeSeeStaff: string;
+  /** When the registration was stored, already formatted in the site's time zone. */
+  registeredAt: (time: string) => string;
   returningIn: (seconds: number) => string;
   done: string;
 
