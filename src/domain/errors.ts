@@ -27,6 +27,20 @@ export const ERROR_CODES = [
   'storage-row-invalid',
   // configuration
   'config-invalid',
+  // invitation, pass and badge tokens (src/invite), in the order verifyToken checks them
+  'invite-too-large',
+  'invite-malformed',
+  'invite-unsupported-header',
+  'invite-unknown-key',
+  'invite-revoked-key',
+  'invite-bad-signature',
+  'invite-invalid-claims',
+  'invite-wrong-kind',
+  'invite-wrong-site',
+  'invite-not-yet-valid',
+  'invite-expired',
+  'invite-outside-hours',
+  'invite-used-up',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

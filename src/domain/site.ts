@@ -45,6 +45,14 @@ export type IdentityPolicy =
 export const OPTIONAL_FIELDS = ['phone', 'organisation'] as const;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
+/**
+ * Public keys that verify invitations and passes on the device, with no network (src/invite). Declared
+ * structurally here because the domain imports no schema; `src/schemas/invite.ts` validates it.
+ */
+export interface KeySetConfig {
+  keys: { kid: string; jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string }; status: 'current' | 'previous' | 'revoked' }[];
+}
+
 /** Everything the kiosk needs to know about the site it stands in. */
 export interface SiteConfig {
   id: string;
@@ -75,6 +83,8 @@ export interface SiteConfig {
   printer?: { format: '62mm' | 'a6' };
   /** The site asks visitors not to take photographs (badge note). */
   noPhotography: boolean;
+  /** Keys trusted for invitations and passes; absent: this kiosk admits walk-ins only. */
+  keySet?: KeySetConfig;
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

@@ -33,6 +33,26 @@ export interface HostRef {
   label: string;
 }
 
+/** How a visitor rated the visit when leaving (the seeds' satisfaction question at check-out). */
+export const FEEDBACK_RATINGS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
+
+/** The visitor's answer to the satisfaction question; optional, asked once at check-out. */
+export interface VisitFeedback {
+  rating: FeedbackRating;
+  /** Free text, mostly given with `dissatisfied`; absent when the visitor wrote nothing. */
+  reason?: string;
+  /** ISO-8601 UTC, when the answer was given. */
+  at: string;
+}
+
+/** The signed token that admitted a visit at the kiosk: uses are counted against `jti`. */
+export interface InvitationRef {
+  /** The token's 128-bit id (base64url): no personal data. */
+  jti: string;
+  kind: 'invitation' | 'pass';
+}
+
 export interface StatusChange {
   status: VisitStatus;
   at: string;
@@ -56,6 +76,10 @@ export interface Visit {
   source: 'kiosk-walk-in' | 'kiosk-invitation' | 'desk';
   lang: Locale;
   visitor: {
+    /**
+     * Required, except for `source: 'kiosk-invitation'`: a token carries no name, so an invited visitor may
+     * pass without one and the badge shows the host unit instead.
+     */
     fullName: string;
     /** E.164, or empty when the site does not require a phone and none was given. */
     phone: string;
@@ -78,6 +102,12 @@ export interface Visit {
   };
   /** A message left for an absent host, with a number to call back. */
   message?: { text: string; callbackPhone: string };
+  /** The invitation or pass that admitted the visit; only with `source: 'kiosk-invitation'`. */
+  invitation?: InvitationRef;
+  /** The number of the physical badge handed out at the desk, where a site uses numbered badges. */
+  badgeNumber?: string;
+  /** The answer to the satisfaction question at check-out, if the visitor gave one. */
+  feedback?: VisitFeedback;
 }
 
 /** What the form collects; the storage layer adds ids, times, sequence numbers and status. */

@@ -4,6 +4,9 @@
  */
 import type { IdentityRecord } from './visit.js';
 
+/** Largest party one registration may cover: beyond this a group is a tour, with its own approval. */
+export const MAX_PARTY_SIZE = 50;
+
 /** How the visitor's identity is to be established, as chosen on the form. */
 export type IdentityMethod = IdentityRecord['method'];
 

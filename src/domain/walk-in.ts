@@ -9,8 +9,6 @@ import type { HostRef, IdentityRecord, VisitDraft } from './visit.js';
 
 /** Longest organisation name: fits a badge line and any registered company name in either language. */
 export const MAX_ORGANISATION_LENGTH = 100;
-/** Largest party one registration may cover: beyond this a group is a tour, with its own approval. */
-export const MAX_PARTY_SIZE = 50;
 /** Longest host typed freely: a unit ("Tower 2, 12/F, Flat B") or a short name, not a message. */
 export const MAX_HOST_TEXT = 40;
 /** Characters typed before suggestions appear: one character would list half the directory to the lobby. */
@@ -18,8 +16,8 @@ export const MIN_HOST_QUERY = 2;
 /** Suggestions shown at once: enough to pick from on a tablet without scrolling. */
 export const DEFAULT_HOST_SUGGESTIONS = 5;
 
-export { emptyWalkIn, type IdentityMethod, type WalkInInput } from './walk-in-input.js';
-import type { WalkInInput } from './walk-in-input.js';
+export { MAX_PARTY_SIZE, emptyWalkIn, type IdentityMethod, type WalkInInput } from './walk-in-input.js';
+import { MAX_PARTY_SIZE, type WalkInInput } from './walk-in-input.js';
 
 /** A form field an error is shown against (a picked host's errors show on the host field). */
 export type WalkInField = Exclude<keyof WalkInInput, 'hostId'>;

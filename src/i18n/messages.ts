@@ -118,10 +118,42 @@ export interface Messages {
   invitationCode: string;
   scanIntro: string;
   scanUnavailable: string;
+  /** Label of the camera choice on the scan screen. */
+  cameraChoice: string;
+  /** A camera whose name the browser does not give (before permission): its position in the list. */
+  cameraNumbered: (n: number) => string;
+  cameraStarting: string;
+  /** Under the viewfinder while scanning. */
+  cameraHint: string;
+  /** No camera, permission refused, or the decoder cannot load: the visitor types the code instead. */
+  cameraUnavailable: string;
+  cameraOff: string;
   checkOutHeading: string;
   checkOutBody: string;
   registerInstead: string;
 
+  invitationHeading: string;
+  passHeading: string;
+  validUntil: string;
+  confirm: string;
+  takeBadge: string;
+  tokenRefusedHeading: string;
+  badgeCode: string;
+  checkOutScan: string;
+  checkedOutMessage: string;
+  checkOutUnknown: string;
+  feedbackQuestion: string;
+  ratingSatisfied: string;
+  ratingBasicallySatisfied: string;
+  ratingDissatisfied: string;
+  feedbackReason: string;
+  send: string;
+  skip: string;
+  feedbackThanks: string;
+  badgeTitle: string;
+  badgeQrAlt: string;
+  noPhotography: string;
+  checkedInMessage: (host: string) => string;
   savedOnDevice: (pending: number) => string;
 
   visitorTypes: Record<VisitorTypeCode, string>;

@@ -7,7 +7,8 @@
 import { z } from 'zod/mini';
 import { LOCALES, PURPOSES, VISITOR_TYPES } from '../domain/codes.js';
 import { isUuid, isUuidV7 } from '../domain/uuid.js';
-import { VISIT_STATUSES, type Visit } from '../domain/visit.js';
+import { FEEDBACK_RATINGS, VISIT_STATUSES, type Visit } from '../domain/visit.js';
+import { kidSchema, publicJwkSchema } from './invite.js';
 
 /** Upper bound for names, organisations and host labels: far above any real value, low enough to stop a runaway write. */
 export const MAX_STORED_TEXT = 200;
@@ -17,6 +18,10 @@ export const MAX_STORED_MESSAGE = 2000;
 export const MAX_STORED_ID = 128;
 /** Largest party one registration may stand for; tour groups are the biggest and stay well below it. */
 export const MAX_STORED_PARTY_SIZE = 1000;
+/** Longest reason a visitor may give with a satisfaction rating: a few sentences, as the seeds' form has room for. */
+export const MAX_FEEDBACK_REASON = 500;
+/** Longest badge number: printed or engraved labels such as `V-0042`; anything longer is not a badge number. */
+export const MAX_STORED_BADGE_NUMBER = 32;
 
 /** E.164 as zod checks it (`+`, a non-zero country digit, 7–15 digits in all). */
 const e164 = z.e164();
@@ -26,6 +31,8 @@ const uuid = z.string().check(z.refine(isUuid, 'not a canonical UUID'));
 const uuidV7 = z.string().check(z.refine(isUuidV7, 'not a canonical UUIDv7'));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const positiveInt = z.int().check(z.minimum(1));
+/** A token's 128-bit id as invitation claims carry it (src/schemas/invite.ts): 22 canonical base64url characters. */
+const tokenId = z.string().check(z.regex(/^[A-Za-z0-9_-]{21}[AQgw]$/, 'not a 128-bit token id'));
 
 const statusChangeSchema = z.strictObject({
   status: z.enum(VISIT_STATUSES),
@@ -70,6 +77,18 @@ const messageSchema = z.strictObject({
   callbackPhone: e164,
 });
 
+const invitationRefSchema = z.strictObject({
+  jti: tokenId,
+  kind: z.enum(['invitation', 'pass']),
+});
+
+const feedbackSchema = z.strictObject({
+  rating: z.enum(FEEDBACK_RATINGS),
+  // Absent rather than empty when the visitor wrote nothing: storage drops a blank reason.
+  reason: z.optional(text(1, MAX_FEEDBACK_REASON)),
+  at: isoUtc,
+});
+
 /** A stored `Visit` row, strictly: unknown fields, unknown codes and malformed times are all rejected. */
 export const visitSchema = z
   .strictObject({
@@ -85,7 +104,8 @@ export const visitSchema = z
     source: z.enum(['kiosk-walk-in', 'kiosk-invitation', 'desk']),
     lang: z.enum(LOCALES),
     visitor: z.strictObject({
-      fullName: text(1, MAX_STORED_TEXT),
+      // May be empty only for an invited visitor (checked below): the token carries no name.
+      fullName: text(0, MAX_STORED_TEXT),
       phone: z.union([z.literal(''), e164]),
       organisation: text(0, MAX_STORED_TEXT),
       partySize: positiveInt.check(z.maximum(MAX_STORED_PARTY_SIZE)),
@@ -97,8 +117,20 @@ export const visitSchema = z
     identity: identitySchema,
     consent: consentSchema,
     message: z.optional(messageSchema),
+    invitation: z.optional(invitationRefSchema),
+    badgeNumber: z.optional(text(1, MAX_STORED_BADGE_NUMBER)),
+    feedback: z.optional(feedbackSchema),
   })
   .check(
+    z.refine((v) => v.visitor.fullName.length > 0 || v.source === 'kiosk-invitation', {
+      message: 'only a visitor admitted by an invitation may have no name',
+      path: ['visitor', 'fullName'],
+    }),
+    // A token reference on a walk-in or desk visit would let the hub count a use that never happened.
+    z.refine((v) => v.invitation === undefined || v.source === 'kiosk-invitation', {
+      message: 'an invitation reference belongs to kiosk-invitation visits only',
+      path: ['invitation'],
+    }),
     // The status is the last step of the history; anything else means a write skipped the life-cycle.
     z.refine((v) => v.history[v.history.length - 1]?.status === v.status, {
       message: 'status must equal the last history entry',
@@ -150,6 +182,39 @@ export const kioskMetaSchemas = {
   persisted: persistenceRecordSchema,
 } as const;
 export type KioskMeta = { [K in keyof typeof kioskMetaSchemas]: z.infer<(typeof kioskMetaSchemas)[K]> };
+
+/** How often this device has admitted one invitation or pass (`uses` store, keyed by `jti`). */
+export const useRecordSchema = z.strictObject({
+  jti: tokenId,
+  count: positiveInt,
+  lastAt: isoUtc,
+});
+export type UseRecord = z.infer<typeof useRecordSchema>;
+
+/** Ids of the device's own keys in the `keys` store; only the badge-signing key so far. */
+export const DEVICE_KEY_IDS = ['badge'] as const;
+export type DeviceKeyId = (typeof DEVICE_KEY_IDS)[number];
+
+/**
+ * A private P-256 signing key that cannot leave WebCrypto: non-extractable, so neither a script on the page
+ * nor someone reading the tablet's disk can export it (IndexedDB keeps the CryptoKey object, not its bytes).
+ */
+export function isSealedSigningKey(value: unknown): value is CryptoKey {
+  if (typeof CryptoKey === 'undefined' || !(value instanceof CryptoKey)) return false;
+  const algorithm = value.algorithm as Partial<EcKeyAlgorithm>;
+  return value.type === 'private' && !value.extractable && algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256' && value.usages.includes('sign');
+}
+
+/** The device's own signing key as stored: a sealed CryptoKey and the public JWK the hub registers. */
+export const deviceKeyRowSchema = z.strictObject({
+  id: z.enum(DEVICE_KEY_IDS),
+  /** RFC 7638 thumbprint prefix of `publicJwk` (src/invite/keys.ts `KID_LENGTH`). */
+  kid: kidSchema,
+  privateKey: z.custom<CryptoKey>(isSealedSigningKey, 'not a non-extractable P-256 signing key'),
+  publicJwk: publicJwkSchema,
+  createdAt: isoUtc,
+});
+export type DeviceKeyRow = z.infer<typeof deviceKeyRowSchema>;
 
 // Compile-time proof that the schema and the domain interface describe the same thing: if either side
 // gains, loses or changes a field, one of these lines stops compiling.
