@@ -1,13 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { KioskError } from '../domain/errors.js';
 import type { Visit, VisitStatus } from '../domain/visit.js';
-import type { KioskMeta, OutboxEntry } from '../schemas/visit.js';
+import type { DeviceKeyId, DeviceKeyRow, KioskMeta, OutboxEntry, UseRecord } from '../schemas/visit.js';
 import { isDomException, toStorageError } from './errors.js';
 
 /** The kiosk's database. One per origin; tests pass their own names. */
 export const DB_NAME = 'visitor-kiosk';
 /** Schema version. Raise it by one and add an `if (oldVersion < N)` step to `migrate`; never edit a shipped step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 /**
  * How long an open may wait on an older connection that will not close before it gives up. Our own tabs
  * close at once on `versionchange`, so only a stuck or foreign connection waits this long; a kiosk that
@@ -39,14 +39,24 @@ export interface KioskDB extends DBSchema {
     key: MetaKey;
     value: KioskMeta[MetaKey];
   };
+  /** (v2) How often this device admitted each invitation or pass, by the token's `jti`. */
+  uses: {
+    key: string;
+    value: UseRecord;
+  };
+  /** (v2) The device's own keys, by id (`badge`): non-extractable CryptoKeys, structured-cloned as they are. */
+  keys: {
+    key: DeviceKeyId;
+    value: DeviceKeyRow;
+  };
 }
 
 export type KioskDatabase = IDBPDatabase<KioskDB>;
 
 /**
  * The migration ladder. Each step runs once, in order, for every database older than it, inside the
- * upgrade transaction (so a failed step leaves the old version intact). Add version 2 as a new
- * `if (oldVersion < 2)` block below the last one; a step may read and rewrite rows through `tx`.
+ * upgrade transaction (so a failed step leaves the old version intact). Add version N as a new
+ * `if (oldVersion < N)` block below the last one; a step may read and rewrite rows through `tx`.
  */
 function migrate(db: KioskDatabase, oldVersion: number, _tx: IDBPTransaction<KioskDB, StoreNames<KioskDB>[], 'versionchange'>): void {
   if (oldVersion < 1) {
@@ -56,6 +66,12 @@ function migrate(db: KioskDatabase, oldVersion: number, _tx: IDBPTransaction<Kio
     visits.createIndex('by-day-status', ['dayKey', 'status']);
     db.createObjectStore('outbox', { keyPath: 'seq' });
     db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    // Invitations, passes and badges. New stores only: every v1 row stays as it is, and the new visit
+    // fields (`invitation`, `badgeNumber`, `feedback`) are optional, so v1 rows still parse.
+    db.createObjectStore('uses', { keyPath: 'jti' });
+    db.createObjectStore('keys', { keyPath: 'id' });
   }
 }
 

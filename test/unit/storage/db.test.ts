@@ -19,11 +19,12 @@ describe('openKioskDb', () => {
     expect(takeUnhandled(), 'unhandled promise rejections').to.deep.equal([]);
   });
 
-  it('creates the schema of version 1: stores, key paths and indexes', async () => {
+  it('creates the current schema: stores, key paths and indexes', async () => {
     const db = await openKioskDb(name);
     expect(db.version).to.equal(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['meta', 'outbox', 'visits']);
-    const tx = db.transaction(['visits', 'outbox', 'meta']);
+    expect(DB_VERSION).to.equal(2);
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['keys', 'meta', 'outbox', 'uses', 'visits']);
+    const tx = db.transaction(['visits', 'outbox', 'meta', 'uses', 'keys']);
     const visits = tx.objectStore('visits');
     expect(visits.keyPath).to.equal('id');
     expect([...visits.indexNames].sort()).to.deep.equal(['by-day', 'by-day-status', 'by-status']);
@@ -32,6 +33,8 @@ describe('openKioskDb', () => {
     expect(visits.index('by-day-status').keyPath).to.deep.equal(['dayKey', 'status']);
     expect(tx.objectStore('outbox').keyPath).to.equal('seq');
     expect(tx.objectStore('meta').keyPath).to.equal(null);
+    expect(tx.objectStore('uses').keyPath).to.equal('jti');
+    expect(tx.objectStore('keys').keyPath).to.equal('id');
     await tx.done;
   });
 

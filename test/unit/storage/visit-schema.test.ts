@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Visit } from '../../../src/domain/visit.js';
-import { outboxEntrySchema, visitSchema } from '../../../src/schemas/visit.js';
+import { MAX_FEEDBACK_REASON, deviceKeyRowSchema, outboxEntrySchema, useRecordSchema, visitSchema } from '../../../src/schemas/visit.js';
 
 const VALID: Visit = {
   id: '019ab0f4-6f40-7a3c-9d2e-4b5c6d7e8f90',
@@ -50,6 +50,20 @@ describe('visitSchema', () => {
     expect(visitSchema.safeParse(variant((v) => (v.host = { kind: 'free-text', label: '12B' }))).success).to.equal(true);
   });
 
+  it('accepts the version-2 fields: an invitation without a name, a badge number, feedback with and without a reason', () => {
+    const invited = variant((v) => {
+      v.source = 'kiosk-invitation';
+      v.invitation = { jti: 'AAAAAAAAAAAAAAAAAAAAAA', kind: 'pass' };
+      v.visitor = { fullName: '', phone: '', organisation: '', partySize: 1 };
+    });
+    expect(visitSchema.safeParse(invited).success).to.equal(true);
+    expect(visitSchema.safeParse(variant((v) => (v.badgeNumber = 'V-0042'))).success).to.equal(true);
+    expect(visitSchema.safeParse(variant((v) => (v.feedback = { rating: 'basically-satisfied', at: '2026-11-22T17:00:00.000Z' }))).success).to.equal(true);
+    expect(
+      visitSchema.safeParse(variant((v) => (v.feedback = { rating: 'dissatisfied', reason: 'x'.repeat(MAX_FEEDBACK_REASON), at: '2026-11-22T17:00:00.000Z' }))).success,
+    ).to.equal(true);
+  });
+
   const invalid: [string, (v: Record<string, unknown> & Visit) => void][] = [
     ['an unknown top-level field', (v) => (v.extra = 1)],
     ['an unknown visitor field', (v) => Object.assign(v.visitor, { email: 'a@b.c' })],
@@ -87,6 +101,20 @@ describe('visitSchema', () => {
       },
     ],
     ['a message without a call-back number', (v) => (v.message = { text: 'hi', callbackPhone: '' })],
+    ['an invitation on a walk-in visit', (v) => (v.invitation = { jti: 'AAAAAAAAAAAAAAAAAAAAAA', kind: 'invitation' })],
+    ['an empty name on a desk visit', (v) => Object.assign(v, { source: 'desk', visitor: { ...v.visitor, fullName: '' } })],
+    [
+      'a token id that is not 128 bits of base64url',
+      (v) => Object.assign(v, { source: 'kiosk-invitation', invitation: { jti: 'javascript:alert(1)//', kind: 'invitation' } }),
+    ],
+    ['an unknown token kind', (v) => Object.assign(v, { source: 'kiosk-invitation', invitation: { jti: 'AAAAAAAAAAAAAAAAAAAAAA', kind: 'badge' } })],
+    ['an empty badge number', (v) => (v.badgeNumber = '')],
+    ['a badge number of 33 characters', (v) => (v.badgeNumber = 'V'.repeat(33))],
+    ['an unknown rating', (v) => (v.feedback = { rating: 'delighted', at: '2026-11-22T17:00:00.000Z' } as unknown as Visit['feedback'])],
+    ['feedback without its time', (v) => (v.feedback = { rating: 'satisfied' } as unknown as Visit['feedback'])],
+    ['an empty feedback reason', (v) => (v.feedback = { rating: 'dissatisfied', reason: '', at: '2026-11-22T17:00:00.000Z' })],
+    ['a feedback reason over the limit', (v) => (v.feedback = { rating: 'dissatisfied', reason: 'x'.repeat(MAX_FEEDBACK_REASON + 1), at: '2026-11-22T17:00:00.000Z' })],
+    ['feedback carrying a phone number', (v) => (v.feedback = { rating: 'satisfied', at: '2026-11-22T17:00:00.000Z', phone: '+85291234567' } as unknown as Visit['feedback'])],
   ];
   for (const [what, change] of invalid) {
     it(`rejects ${what}`, () => {
@@ -102,5 +130,38 @@ describe('outboxEntrySchema', () => {
     expect(outboxEntrySchema.safeParse({ ...entry, op: 'delete-visit' }).success).to.equal(false);
     expect(outboxEntrySchema.safeParse({ ...entry, expiresAt: '2026-11-29T16:30:00.000Z' }).success).to.equal(false);
     expect(outboxEntrySchema.safeParse({ ...entry, seq: -1 }).success).to.equal(false);
+  });
+});
+
+describe('useRecordSchema', () => {
+  it('accepts a count of uses and rejects a bad id, a count below one and a local time', () => {
+    const row = { jti: 'AAAAAAAAAAAAAAAAAAAAAA', count: 2, lastAt: '2026-11-22T16:30:00.000Z' };
+    expect(useRecordSchema.safeParse(row).success).to.equal(true);
+    expect(useRecordSchema.safeParse({ ...row, jti: 'AAAAAAAAAAAAAAAAAAAAAB' }).success).to.equal(false);
+    expect(useRecordSchema.safeParse({ ...row, count: 0 }).success).to.equal(false);
+    expect(useRecordSchema.safeParse({ ...row, lastAt: '2026-11-23T00:30:00+08:00' }).success).to.equal(false);
+    expect(useRecordSchema.safeParse({ ...row, visitId: VALID.id }).success).to.equal(false);
+  });
+});
+
+describe('deviceKeyRowSchema', () => {
+  const EC_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+
+  async function rowFor(extractable: boolean, algorithm: EcKeyGenParams = EC_P256): Promise<Record<string, unknown>> {
+    const pair = await crypto.subtle.generateKey(algorithm, extractable, ['sign', 'verify']);
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    return { id: 'badge', kid: 'abcdefghijk', privateKey: pair.privateKey, publicJwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, createdAt: '2026-11-22T16:30:00.000Z' };
+  }
+
+  it('takes only a non-extractable P-256 private signing key', async () => {
+    const sealed = await rowFor(false);
+    expect(deviceKeyRowSchema.safeParse(sealed).success).to.equal(true);
+    expect(deviceKeyRowSchema.safeParse(await rowFor(true)).success, 'extractable').to.equal(false);
+    expect(deviceKeyRowSchema.safeParse(await rowFor(false, { name: 'ECDSA', namedCurve: 'P-384' })).success, 'P-384').to.equal(false);
+    const pair = (await crypto.subtle.generateKey(EC_P256, false, ['sign', 'verify'])) as CryptoKeyPair;
+    expect(deviceKeyRowSchema.safeParse({ ...sealed, privateKey: pair.publicKey }).success, 'a public key').to.equal(false);
+    expect(deviceKeyRowSchema.safeParse({ ...sealed, privateKey: { type: 'private', extractable: false } }).success, 'a look-alike').to.equal(false);
+    expect(deviceKeyRowSchema.safeParse({ ...sealed, publicJwk: { ...(sealed.publicJwk as object), d: 'secret' } }).success, 'a private JWK').to.equal(false);
+    expect(deviceKeyRowSchema.safeParse({ ...sealed, id: 'hub' }).success, 'unknown id').to.equal(false);
   });
 });
