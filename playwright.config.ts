@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The e2e server's data directory: its development key signs the invitations the tests scan. */
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.cache/e2e-data';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -28,8 +30,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: 'node scripts/start.mjs',
-    env: { PORT: String(E2E_PORT) },
+    command: 'npx tsx scripts/start.ts',
+    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR },
     url: `http://localhost:${E2E_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -4,16 +4,19 @@
  */
 export { emptyWalkIn as blankWalkIn } from '../src/domain/walk-in-input.js';
 
-export type Screen = 'welcome' | 'form' | 'review' | 'outcome' | 'scan' | 'check-out';
-export type Action = 'check-in' | 'scan' | 'check-out' | 'back' | 'next' | 'edit' | 'done';
+export type Screen = 'welcome' | 'form' | 'review' | 'outcome' | 'scan' | 'check-out' | 'confirm' | 'refused' | 'feedback';
+export type Action = 'check-in' | 'scan' | 'check-out' | 'back' | 'next' | 'edit' | 'done' | 'accepted' | 'refused';
 
 const MOVES: Record<Screen, Partial<Record<Action, Screen>>> = {
   welcome: { 'check-in': 'form', scan: 'scan', 'check-out': 'check-out' },
   form: { back: 'welcome', next: 'review' },
   review: { edit: 'form', next: 'outcome' },
   outcome: { done: 'welcome' },
-  scan: { back: 'welcome', 'check-in': 'form' },
-  'check-out': { back: 'welcome', 'check-in': 'form' },
+  scan: { back: 'welcome', 'check-in': 'form', accepted: 'confirm', refused: 'refused' },
+  confirm: { back: 'scan', next: 'outcome', refused: 'refused' },
+  refused: { back: 'welcome', 'check-in': 'form' },
+  'check-out': { back: 'welcome', 'check-in': 'form', accepted: 'feedback', refused: 'refused' },
+  feedback: { next: 'outcome', done: 'outcome' },
 };
 
 /** Where `action` leads from `screen`; an action that means nothing there keeps the screen. */

@@ -15,11 +15,11 @@ import type { WelcomeAction } from '../components/vk-welcome/vk-welcome.js';
 import { DEMO_SITE, DEMO_SITE_CN } from '../src/domain/demo-site.js';
 import { KioskError, type ErrorCode } from '../src/domain/errors.js';
 import type { SiteConfig } from '../src/domain/site.js';
-import type { VisitDraft } from '../src/domain/visit.js';
+import type { Visit, VisitDraft } from '../src/domain/visit.js';
 import type { WalkInInput } from '../src/domain/walk-in.js';
 import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
-import { SyncStateChangeEvent, VisitRegisteredEvent } from './events.js';
-import { blankWalkIn, nextScreen, type Screen } from './flow.js';
+import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
+import { blankWalkIn, nextScreen, type Action, type Screen } from './flow.js';
 import { askPersistence, visitStore } from './storage-bridge.js';
 
 /** How long the outcome stays before the kiosk returns to the start (CONTRACT.md: within 10 s). */
@@ -32,6 +32,21 @@ const BUILT_IN_SITES: readonly SiteConfig[] = [DEMO_SITE, DEMO_SITE_CN];
 
 /** Loads the form's chunk (and with it the phone-number library) only when a visitor taps Check in. */
 const loadForm = () => import('../components/vk-walk-in-form/define.js');
+/** The camera and its decoder (WebAssembly): loaded when a scan screen opens, never for the welcome screen. */
+const loadScanner = () => import('../components/vk-camera-view/define.js');
+/** Token verification, admission, badges and check-out: loaded with the scan screens. */
+const loadTokens = () =>
+  Promise.all([
+    import('./token-bridge.js'),
+    import('../components/vk-invitation-confirm/define.js'),
+    import('../components/vk-feedback/define.js'),
+    import('../components/vk-badge/define.js'),
+  ]).then(([tokens]) => tokens);
+type Tokens = Awaited<ReturnType<typeof loadTokens>>;
+type Arrival = { result: Extract<Awaited<ReturnType<Tokens['verifyArrival']>>, { ok: true }>; draft: VisitDraft };
+type Outcome =
+  | { kind: 'registered' | 'message-left' | 'checked-in'; host: string; at: Date }
+  | { kind: 'checked-out'; at: Date; feedback: boolean };
 
 /** A fresh, unguessable token per registration for field names and autocomplete tokens. */
 const newNonce = (): string => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -73,6 +88,24 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     .screen {
       flex: 1;
     }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    /* Printing shows the badge alone. */
+    @media print {
+      .kiosk > :not(vk-badge) {
+        display: none !important;
+      }
+      .kiosk {
+        padding: 0;
+        min-height: 0;
+      }
+    }
     .pending {
       margin: 0;
       color: var(--vk-color-muted, #4a4a4a);
@@ -91,6 +124,8 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   @property() site = '';
   /** IndexedDB database name (tests give each run its own). */
   @property({ attribute: false }) dbName = 'visitor-kiosk';
+  /** URL of the site configuration (JSON, validated on arrival); until a hub exists, `npm start` serves `/site.json`. */
+  @property({ attribute: 'config-src' }) configSrc = '';
 
   @state() private screen: Screen = 'welcome';
   @state() private locale: LocaleTag = 'en';
@@ -99,14 +134,23 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   @state() private draft: VisitDraft | undefined;
   @state() private saving = false;
   @state() private saveError: ErrorCode | undefined;
-  @state() private outcome: { kind: 'registered' | 'message-left'; host: string; at: Date } | undefined;
+  @state() private outcome: Outcome | undefined;
+  /** A verified invitation or pass waiting for the visitor's Confirm. */
+  @state() private arrival: Arrival | undefined;
+  /** Why a code was refused: an error code, or `badge-unknown`. */
+  @state() private refusal: string | undefined;
+  /** The visit just checked out, for the satisfaction question. */
+  @state() private leaving: string | undefined;
+  /** The badge to print after an invited check-in. */
+  @state() private badge: { name: string; host: string; validity: string; visitorType: string; qr: string } | undefined;
+  @state() private scannerReady = false;
+  /** The last badge's check-out code, kept for a reprint until the kiosk resets. */
+  badgeToken = '';
   @state() private outcomeLeft = OUTCOME_SECONDS;
   @state() private fieldNonce = newNonce();
   @state() private formReady = false;
   @state() private pending = 0;
   @state() private siteConfig: SiteConfig = DEMO_SITE;
-  /** A code was read on the scan screen (until invitations are verified, the visitor is sent to check in). */
-  @state() private codeRead = false;
 
   @query('vk-help') private help!: VkHelp;
 
@@ -166,6 +210,29 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       const known = BUILT_IN_SITES.find((s) => s.id === this.site);
       if (known && known !== this.siteConfig) this.config = known;
     }
+    if (changed.has('configSrc') && this.configSrc) void this.loadConfig(this.configSrc);
+  }
+
+  /**
+   * Fetches and validates the site configuration. A configuration that does not parse is refused and the one
+   * in force stays (its error path goes to the console for whoever set the kiosk up — no personal data in it).
+   */
+  private async loadConfig(src: string): Promise<void> {
+    try {
+      const response = await fetch(src, { credentials: 'same-origin' });
+      if (!response.ok) return;
+      const { parseSiteConfig } = await import('../src/schemas/site.js');
+      const parsed = parseSiteConfig(await response.json());
+      if (!parsed.ok) {
+        console.warn(`<visitor-kiosk>: site configuration refused at ${String(parsed.details?.['path'] ?? '')}`);
+        return;
+      }
+      // A new configuration never interrupts a visitor: it waits for the welcome screen.
+      this.siteConfig = parsed.value;
+      if (this.screen === 'welcome') this.reset();
+    } catch {
+      // Offline with nothing cached: the built-in configuration stays in force.
+    }
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -211,8 +278,12 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     this.note = { text: '', callbackPhone: '' };
     this.draft = undefined;
     this.outcome = undefined;
+    this.arrival = undefined;
+    this.refusal = undefined;
+    this.leaving = undefined;
+    this.badge = undefined;
+    this.badgeToken = '';
     this.saveError = undefined;
-    this.codeRead = false;
     this.fieldNonce = newNonce();
   }
 
@@ -225,11 +296,15 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     } else this.idle.stop();
   }
 
-  private async go(action: WelcomeAction | 'back' | 'edit' | 'next' | 'done') {
+  private async go(action: Action) {
     const to = nextScreen(this.screen, action);
     if (to === 'form' && !this.formReady) {
       await loadForm();
       this.formReady = true;
+    }
+    if ((to === 'scan' || to === 'check-out') && !this.scannerReady) {
+      await Promise.all([loadScanner(), loadTokens()]);
+      this.scannerReady = true;
     }
     if (to === 'welcome') {
       // Back keeps the visitor's language (they may try another way in); Done and idle start afresh.
@@ -281,6 +356,94 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     } finally {
       this.saving = false;
     }
+  }
+
+  /** A code read on the Scan invitation screen, by the camera or a keyboard-wedge scanner. */
+  private async handleArrivalCode(code: string) {
+    if (this.screen !== 'scan') return;
+    const tokens = await loadTokens();
+    const result = await tokens.verifyArrival(code, this.siteConfig, this.dbName);
+    if (this.screen !== 'scan') return; // the visitor moved on (or the kiosk reset) meanwhile
+    if (!result.ok) {
+      this.refusal = result.code;
+      void this.go('refused');
+      return;
+    }
+    this.arrival = { result, draft: { ...tokens.arrivalDraft(result, this.siteConfig, new Date()), lang: this.locale } };
+    void this.go('accepted');
+  }
+
+  private async handleConfirmArrival() {
+    const arrival = this.arrival;
+    if (!arrival || this.saving) return;
+    this.saving = true;
+    try {
+      const tokens = await loadTokens();
+      const visit = await tokens.admit(arrival.result, arrival.draft, this.siteConfig, this.dbName);
+      this.arrival = undefined;
+      this.outcome = { kind: 'checked-in', host: visit.host.label, at: new Date(visit.createdAt) };
+      this.screen = 'outcome';
+      this.startOutcomeTimer();
+      this.dispatchEvent(new VisitRegisteredEvent({ visitId: visit.id, at: visit.createdAt }));
+      this.dispatchEvent(new VisitCheckedInEvent({ visitId: visit.id, at: visit.updatedAt }));
+      void this.announceSyncState();
+      if (this.siteConfig.printer) await this.printBadge(tokens, visit);
+    } catch (err) {
+      this.refusal = err instanceof KioskError ? err.code : 'storage-failed';
+      this.arrival = undefined;
+      this.screen = 'refused';
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /**
+   * Prints the badge with its signed check-out code. Only where the site has a printer: an unattended kiosk
+   * must not show a print dialog to a visitor (deployments run Chromium with `--kiosk-printing`).
+   */
+  private async printBadge(tokens: Tokens, visit: Visit) {
+    const m = messagesFor(this.locale);
+    const token = await tokens.badgeToken(visit, this.siteConfig, this.dbName);
+    this.badge = {
+      name: visit.visitor.fullName,
+      host: visit.host.label,
+      validity: formatDateTime(new Date(visit.createdAt), this.locale, this.siteConfig.timeZone),
+      visitorType: m.visitorTypes[visit.visitorType],
+      qr: await tokens.qrDataUrl(token),
+    };
+    this.badgeToken = token;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('vk-badge')?.updateComplete;
+    window.print();
+  }
+
+  /** A badge presented on the Check out screen. */
+  private async handleBadgeCode(code: string) {
+    if (this.screen !== 'check-out') return;
+    const tokens = await loadTokens();
+    const result = await tokens.checkOutWithBadge(code, this.siteConfig, this.dbName);
+    if (this.screen !== 'check-out') return;
+    if (!result.ok) {
+      this.refusal = result.code;
+      void this.go('refused');
+      return;
+    }
+    this.leaving = result.visit.id;
+    this.dispatchEvent(new VisitCheckedOutEvent({ visitId: result.visit.id, at: result.visit.updatedAt }));
+    void this.announceSyncState();
+    void this.go('accepted');
+  }
+
+  private async handleFeedback(answer: { rating: 'satisfied' | 'basically-satisfied' | 'dissatisfied'; reason: string } | undefined) {
+    const visitId = this.leaving;
+    if (visitId && answer) {
+      const tokens = await loadTokens();
+      await tokens.recordFeedback(visitId, answer.rating, answer.reason, this.dbName).catch(() => undefined);
+    }
+    this.leaving = undefined;
+    this.outcome = { kind: 'checked-out', at: new Date(), feedback: answer !== undefined };
+    this.screen = 'outcome';
+    this.startOutcomeTimer();
   }
 
   private startOutcomeTimer() {
@@ -344,11 +507,9 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       case 'outcome':
         return html`<vk-outcome
           .messages=${m}
-          .heading=${m.formHeading}
-          .message=${this.outcome?.kind === 'message-left'
-            ? m.outcomeMessageLeft(this.outcome.host)
-            : m.outcomeRegistered(this.outcome?.host ?? '')}
-          .detail=${this.outcome ? m.registeredAt(formatDateTime(this.outcome.at, this.locale, site.timeZone)) : ''}
+          .heading=${this.outcome?.kind === 'checked-out' ? m.checkOutHeading : m.formHeading}
+          .message=${this.outcomeMessage(m)}
+          .detail=${this.outcomeDetail(m)}
           .secondsLeft=${this.outcomeLeft}
           @vk-outcome-done=${() => void this.go('done')}
         ></vk-outcome>`;
@@ -356,25 +517,96 @@ export class VisitorKiosk extends LitElement implements IdleHost {
         return html`<vk-info-screen
           .messages=${m}
           .heading=${m.scanHeading}
-          .body=${m.scanIntro}
+          .body=${site.keySet ? m.scanIntro : m.scanUnavailable}
           @vk-info-back=${() => void this.go('back')}
           @vk-info-register=${() => void this.go('check-in')}
         >
-          <vk-invitation-code
-            .messages=${m}
-            .result=${this.codeRead ? m.scanUnavailable : ''}
-            @vk-invitation-code=${() => (this.codeRead = true)}
-          ></vk-invitation-code>
+          ${site.keySet
+            ? html`<vk-camera-view .messages=${m} @vk-code-read=${(e: LeafEvent<{ text: string }>) => void this.handleArrivalCode(e.detail.text)}></vk-camera-view>
+                <vk-invitation-code
+                  .messages=${m}
+                  .label=${m.invitationCode}
+                  @vk-invitation-code=${(e: LeafEvent<{ code: string }>) => void this.handleArrivalCode(e.detail.code)}
+                ></vk-invitation-code>`
+            : nothing}
         </vk-info-screen>`;
       case 'check-out':
         return html`<vk-info-screen
           .messages=${m}
           .heading=${m.checkOutHeading}
-          .body=${m.checkOutBody}
+          .body=${m.checkOutScan}
+          @vk-info-back=${() => void this.go('back')}
+          @vk-info-register=${() => void this.go('check-in')}
+        >
+          <vk-camera-view .messages=${m} @vk-code-read=${(e: LeafEvent<{ text: string }>) => void this.handleBadgeCode(e.detail.text)}></vk-camera-view>
+          <vk-invitation-code
+            .messages=${m}
+            .label=${m.badgeCode}
+            @vk-invitation-code=${(e: LeafEvent<{ code: string }>) => void this.handleBadgeCode(e.detail.code)}
+          ></vk-invitation-code>
+          <p>${m.checkOutBody}</p>
+        </vk-info-screen>`;
+      case 'confirm': {
+        const a = this.arrival;
+        if (!a) return nothing;
+        return html`<vk-invitation-confirm
+          .messages=${m}
+          .host=${a.draft.host.label}
+          .validUntil=${formatDateTime(new Date(a.result.claims.exp * 1000), this.locale, site.timeZone)}
+          .partySize=${a.draft.visitor.partySize}
+          .pass=${a.result.kind === 'pass'}
+          .busy=${this.saving}
+          @vk-confirm=${this.handleConfirmArrival}
+          @vk-info-back=${() => void this.go('back')}
+        ></vk-invitation-confirm>`;
+      }
+      case 'refused':
+        return html`<vk-info-screen
+          .messages=${m}
+          .heading=${m.tokenRefusedHeading}
+          .body=${this.refusalMessage(m)}
           @vk-info-back=${() => void this.go('back')}
           @vk-info-register=${() => void this.go('check-in')}
         ></vk-info-screen>`;
+      case 'feedback':
+        return html`<h1 class="visually-hidden">${m.checkOutHeading}</h1>
+          <vk-feedback
+            .messages=${m}
+            @vk-feedback=${(e: LeafEvent<{ rating: 'satisfied' | 'basically-satisfied' | 'dissatisfied'; reason: string }>) =>
+              void this.handleFeedback(e.detail)}
+            @vk-feedback-skip=${() => void this.handleFeedback(undefined)}
+          ></vk-feedback>`;
     }
+  }
+
+  private outcomeMessage(m: Messages): string {
+    const o = this.outcome;
+    switch (o?.kind) {
+      case 'message-left':
+        return m.outcomeMessageLeft(o.host);
+      case 'checked-in':
+        return m.checkedInMessage(o.host);
+      case 'checked-out':
+        return o.feedback ? `${m.checkedOutMessage} ${m.feedbackThanks}` : m.checkedOutMessage;
+      case 'registered':
+        return m.outcomeRegistered(o.host);
+      default:
+        return '';
+    }
+  }
+
+  private outcomeDetail(m: Messages): string {
+    const o = this.outcome;
+    if (!o || o.kind === 'checked-out') return '';
+    const time = m.registeredAt(formatDateTime(o.at, this.locale, this.siteConfig.timeZone));
+    return o.kind === 'checked-in' && this.badge ? `${time} ${m.takeBadge}` : time;
+  }
+
+  private refusalMessage(m: Messages): string {
+    const code = this.refusal;
+    if (code === 'badge-unknown') return m.checkOutUnknown;
+    if (code && code in m.errors) return m.errors[code as keyof Messages['errors']]({});
+    return m.errors['invite-malformed']({});
   }
 
   override render() {
@@ -385,6 +617,18 @@ export class VisitorKiosk extends LitElement implements IdleHost {
         ? html`<vk-idle-warning .messages=${m} .secondsLeft=${this.idle.remaining ?? 0} @vk-more-time=${() => this.idle.touch()}></vk-idle-warning>`
         : nothing}
       <vk-help .messages=${m}></vk-help>
+      ${this.badge
+        ? html`<vk-badge
+            .messages=${m}
+            .format=${this.siteConfig.printer?.format ?? '62mm'}
+            .name=${this.badge.name}
+            .host=${this.badge.host}
+            .validity=${this.badge.validity}
+            .visitorType=${this.badge.visitorType}
+            .noPhotography=${this.siteConfig.noPhotography}
+            .qr=${this.badge.qr}
+          ></vk-badge>`
+        : nothing}
       ${this.pending > 0 && this.screen === 'welcome' ? html`<p class="pending">${m.savedOnDevice(this.pending)}</p>` : nothing}
     </div>`;
   }

@@ -41,9 +41,10 @@ const PAGES = { '/': 'index.html', '/index.html': 'index.html' };
 
 /**
  * Starts serving `root` on `port` (0 picks a free one) and resolves with the server once it listens.
- * @param {{ root: string, port: number, host?: string }} options
+ * `routes` answers fixed paths with generated bodies (the site configuration).
+ * @param {{ root: string, port: number, host?: string, routes?: Record<string, { type: string, body: string }> }} options
  */
-export function serve({ root, port, host = '127.0.0.1' }) {
+export function serve({ root, port, host = '127.0.0.1', routes = {} }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const headers = {
@@ -55,6 +56,12 @@ export function serve({ root, port, host = '127.0.0.1' }) {
     };
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = routes[url.pathname];
+      if (route) {
+        res.writeHead(200, { ...headers, 'Content-Type': route.type, 'Cache-Control': 'no-cache' });
+        res.end(req.method === 'HEAD' ? undefined : route.body);
+        return;
+      }
       const page = PAGES[url.pathname];
       const rel = page ?? normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
       const file = join(base, rel);

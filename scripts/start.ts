@@ -1,16 +1,21 @@
 // `npm start`: builds the app if dist/ is missing or older than the sources, then serves it on PORT
-// (default 8080). The hub issue replaces the static server with the hub serving the same files.
+// (default 8080) with the demo site's configuration at /site.json — the demo site of CONTRACT.md plus the
+// public key set of the local development key (`${DATA_DIR:-./data}/dev-keys.json`, made on first start), so
+// invitations printed by `npm run invite` are accepted by the kiosk. The hub issue replaces all of this.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_SITE } from '../src/domain/demo-site.js';
+import { publicKeySet } from '../src/invite/index.js';
+import { loadDevKey } from './invite.js';
 import { serve } from './serve.mjs';
 
 const SOURCES = ['src', 'components', 'kiosk', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
 /** Newest modification time under the given paths, so a stale build is rebuilt. */
-function newest(paths) {
+function newest(paths: string[]): number {
   let latest = 0;
-  const walk = (p) => {
+  const walk = (p: string) => {
     if (!existsSync(p)) return;
     const info = statSync(p);
     if (info.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
@@ -29,6 +34,10 @@ if (!existsSync(built) || statSync(built).mtimeMs < newest(SOURCES)) {
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
-await serve({ root: 'dist', port, host });
+const dataDir = process.env.DATA_DIR ?? 'data';
+const devKey = await loadDevKey(dataDir);
+const siteJson = JSON.stringify({ ...DEMO_SITE, keySet: publicKeySet([devKey]) });
+await serve({ root: 'dist', port, host, routes: { '/site.json': { type: 'application/json; charset=utf-8', body: siteJson } } });
 console.log(`Visitor Kiosk is running: http://localhost:${port}/`);
 console.log('Demo site: Hong Kong, residential, Asia/Hong_Kong, open around the clock. Press Ctrl+C to stop.');
+console.log(`Invitations: npm run invite -- --host 12B (signed with ${join(dataDir, 'dev-keys.json')}, trusted by this kiosk)`);

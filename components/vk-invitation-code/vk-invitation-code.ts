@@ -8,7 +8,7 @@ import { buttons, tokens } from '../styles/shared.js';
 export const MAX_CODE_LENGTH = 1024;
 
 /**
- * @summary The **Invitation code** field. Handheld scanners "type" what they read and press Enter, so the
+ * @summary The **Invitation code** (or **Badge code**) field. Handheld scanners "type" what they read and press Enter, so the
  * field takes focus when the screen opens and submits on Enter. What is read is never opened or fetched.
  * @fires vk-invitation-code - `{ code }` on Enter.
  */
@@ -41,6 +41,8 @@ export class VkInvitationCode extends LitElement {
   ];
 
   @property({ attribute: false }) messages!: Messages;
+  /** The field's label: **Invitation code** on the scan screen, **Badge code** at check-out. */
+  @property({ attribute: false }) label = '';
   /** A message about the last code read, shown under the field (e.g. why it was not accepted). */
   @property({ attribute: false }) result = '';
   @state() private value = '';
@@ -60,7 +62,7 @@ export class VkInvitationCode extends LitElement {
   override render() {
     const m = this.messages;
     return html`
-      <label for="code">${m.invitationCode}</label>
+      <label for="code">${this.label || m.invitationCode}</label>
       <input
         id="code"
         type="text"
