@@ -8,6 +8,7 @@ import '../components/vk-outcome/define.js';
 import '../components/vk-welcome/define.js';
 import { DEFAULT_IDLE_SECONDS, IdleController, type IdleHost } from '../components/controllers/idle-controller.js';
 import { WakeLockController } from '../components/controllers/wake-lock-controller.js';
+import { WedgeController } from '../components/controllers/wedge-controller.js';
 import type { LeafEvent } from '../components/events.js';
 import type { VkHelp } from '../components/vk-help/vk-help.js';
 import type { FormNextDetail, MessageInput } from '../components/vk-walk-in-form/vk-walk-in-form.js';
@@ -115,6 +116,11 @@ export class VisitorKiosk extends LitElement implements IdleHost {
 
   private readonly idle = new IdleController(this);
   protected readonly wakeLock = new WakeLockController(this);
+  /** Codes from keyboard-wedge scanners typed anywhere on the scan screens, not only into the field. */
+  private readonly wedge = new WedgeController(this, (code) => {
+    if (this.screen === 'scan') void this.handleArrivalCode(code);
+    else if (this.screen === 'check-out') void this.handleBadgeCode(code);
+  });
 
   /** Idle reset in seconds (CONTRACT.md `idle-timeout`, default 60, honoured down to 1). */
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_SECONDS;
@@ -237,6 +243,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') || changed.has('locale') || changed.has('idleTimeout')) this.syncIdle(changed.has('idleTimeout'));
+    this.wedge.active = this.screen === 'scan' || this.screen === 'check-out';
     if (changed.has('locale')) this.dispatchEvent(new Event('vk-locale-change', { bubbles: true, composed: true }));
   }
 
