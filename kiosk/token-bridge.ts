@@ -86,9 +86,10 @@ export async function checkOutWithBadge(code: string, site: SiteConfig, dbName: 
   try {
     const visit = await new VisitStore(dbName).checkOut(result.claims.v, new Date());
     return { ok: true, visit };
-  } catch {
-    // Not on this device, or already checked out: the visitor is sent to reception, never left stuck.
-    return { ok: false, code: 'badge-unknown' };
+  } catch (err) {
+    // The life-cycle refuses a second check-out (RangeError); an unknown visit was admitted elsewhere.
+    // Either way the visitor is told plainly and sent to reception, never left stuck.
+    return { ok: false, code: err instanceof RangeError ? 'badge-already-out' : 'badge-unknown' };
   }
 }
 

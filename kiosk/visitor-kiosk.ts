@@ -224,20 +224,35 @@ export class VisitorKiosk extends LitElement implements IdleHost {
    * in force stays (its error path goes to the console for whoever set the kiosk up — no personal data in it).
    */
   private async loadConfig(src: string): Promise<void> {
+    // The last configuration that parsed is kept (it holds public keys and unit labels, nothing personal), so
+    // a kiosk started with no network still verifies invitations.
+    const cacheKey = `vk-site-config:${src}`;
+    let text: string | null = null;
     try {
-      const response = await fetch(src, { credentials: 'same-origin' });
-      if (!response.ok) return;
-      const { parseSiteConfig } = await import('../src/schemas/site.js');
-      const parsed = parseSiteConfig(await response.json());
+      const response = await fetch(src, { credentials: 'same-origin', cache: 'no-cache' });
+      if (response.ok) text = await response.text();
+    } catch {
+      // offline: fall back to the kept copy below
+    }
+    const { parseSiteConfig } = await import('../src/schemas/site.js');
+    for (const candidate of [text, localStorage.getItem(cacheKey)]) {
+      if (candidate === null) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(candidate);
+      } catch {
+        continue;
+      }
+      const parsed = parseSiteConfig(json);
       if (!parsed.ok) {
         console.warn(`<visitor-kiosk>: site configuration refused at ${String(parsed.details?.['path'] ?? '')}`);
-        return;
+        continue;
       }
+      if (candidate === text) localStorage.setItem(cacheKey, candidate);
       // A new configuration never interrupts a visitor: it waits for the welcome screen.
       this.siteConfig = parsed.value;
       if (this.screen === 'welcome') this.reset();
-    } catch {
-      // Offline with nothing cached: the built-in configuration stays in force.
+      return;
     }
   }
 
@@ -310,8 +325,9 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       this.formReady = true;
     }
     if ((to === 'scan' || to === 'check-out') && !this.scannerReady) {
-      await Promise.all([loadScanner(), loadTokens()]);
-      this.scannerReady = true;
+      // The screen opens at once (its code field works before the camera does); the camera element upgrades
+      // when its chunk arrives, and a code typed meanwhile waits for the verifier in handleArrivalCode.
+      void Promise.all([loadScanner(), loadTokens()]).then(() => (this.scannerReady = true));
     }
     if (to === 'welcome') {
       // Back keeps the visitor's language (they may try another way in); Done and idle start afresh.
@@ -612,6 +628,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   private refusalMessage(m: Messages): string {
     const code = this.refusal;
     if (code === 'badge-unknown') return m.checkOutUnknown;
+    if (code === 'badge-already-out') return m.checkOutAlready;
     if (code && code in m.errors) return m.errors[code as keyof Messages['errors']]({});
     return m.errors['invite-malformed']({});
   }

@@ -24,12 +24,14 @@ export class WedgeController implements ReactiveController {
     host.addController(this);
   }
 
+  // On the document, not the host: after a tap on the screen focus sits on <body>, and a scanner's keys
+  // then never pass through the kiosk element. Only codes arriving while `active` are taken.
   hostConnected(): void {
-    this.host.addEventListener('keydown', this.onKey);
+    document.addEventListener('keydown', this.onKey);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('keydown', this.onKey);
+    document.removeEventListener('keydown', this.onKey);
     this.buffer = '';
   }
 
@@ -37,6 +39,7 @@ export class WedgeController implements ReactiveController {
     if (!this.active) return;
     const target = e.composedPath()[0];
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (target instanceof HTMLElement && target.isContentEditable) return;
     const now = e.timeStamp;
     if (now - this.last > MAX_KEY_GAP_MS) this.buffer = '';
     this.last = now;

@@ -111,6 +111,7 @@ export const en: Messages = {
   badgeCode: 'Badge code',
   checkOutScan: 'Hold the QR code on your badge up to the camera or the scanner.',
   checkedOutMessage: 'Thank you for your visit. You are checked out.',
+  checkOutAlready: 'You have already checked out. Thank you for your visit.',
   checkOutUnknown: 'This badge was not issued by this kiosk. Please hand it to reception.',
   feedbackQuestion: 'How was your visit?',
   ratingSatisfied: 'Satisfied',

@@ -141,6 +141,7 @@ export interface Messages {
   badgeCode: string;
   checkOutScan: string;
   checkedOutMessage: string;
+  checkOutAlready: string;
   checkOutUnknown: string;
   feedbackQuestion: string;
   ratingSatisfied: string;

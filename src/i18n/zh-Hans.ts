@@ -111,6 +111,7 @@ export const zhHans: Messages = {
   badgeCode: '访客证编码',
   checkOutScan: '请将访客证上的二维码对准摄像头或扫描器。',
   checkedOutMessage: '感谢您的来访，签离已完成。',
+  checkOutAlready: '您已签离，感谢您的来访。',
   checkOutUnknown: '此访客证不是本机发出的，请交给前台。',
   feedbackQuestion: '您对本次服务满意吗？',
   ratingSatisfied: '满意',

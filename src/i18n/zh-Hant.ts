@@ -111,6 +111,7 @@ export const zhHant: Messages = {
   badgeCode: '訪客證編碼',
   checkOutScan: '請把訪客證上的QR碼對準鏡頭或掃描器。',
   checkedOutMessage: '多謝您的來訪，離開登記已完成。',
+  checkOutAlready: '您已完成離開登記，多謝您的來訪。',
   checkOutUnknown: '此訪客證並非由本機發出，請交回接待處。',
   feedbackQuestion: '您對今次的服務滿意嗎？',
   ratingSatisfied: '滿意',

@@ -524,3 +524,122 @@ export async function forEachScreen(page: Page, locale: E2eLocale, check: (scree
   await button(n.moreTime).click();
   await kiosk.evaluate((el, v) => (v === null ? el.removeAttribute('idle-timeout') : el.setAttribute('idle-timeout', v)), idleTimeout);
 }
+
+// ——— Invitations, passes, badges and check-out (issue 3) ———
+
+/** Accessible names and messages of the scan, confirmation, refusal and check-out screens (English, pinned). */
+export const SCAN_NAMES = {
+  scanInvitation: 'Scan invitation',
+  scanHeading: 'Scan invitation',
+  invitationCode: 'Invitation code',
+  invitationHeading: 'Welcome — you are expected',
+  passHeading: 'Welcome back',
+  confirm: 'Confirm',
+  refusedHeading: 'We could not accept this code',
+  registerInstead: 'Check in instead',
+  checkOut: 'Check out',
+  checkOutHeading: 'Check out',
+  badgeCode: 'Badge code',
+  feedbackQuestion: 'How was your visit?',
+  satisfied: 'Satisfied',
+  basicallySatisfied: 'Basically satisfied',
+  dissatisfied: 'Dissatisfied',
+  send: 'Send',
+  skip: 'Skip',
+  checkedOut: 'Thank you for your visit. You are checked out.',
+  checkedIn: (host: string): string => `You are checked in. Please go to ${host}.`,
+} as const;
+
+/** The English catalogue's message for a refusal code (`src/i18n/en.ts` `errors`), as the visitor reads it. */
+export function refusalMessage(code: keyof (typeof CATALOGUES)['en']['errors']): string {
+  return CATALOGUES.en.errors[code]({});
+}
+
+/** A button by exact accessible name. */
+export function button(page: Page, name: string): Locator {
+  return page.getByRole('button', { name, exact: true });
+}
+
+/** A heading by exact accessible name. */
+export function heading(page: Page, name: string): Locator {
+  return page.getByRole('heading', { name, exact: true });
+}
+
+/**
+ * Waits until `<visitor-kiosk>` has loaded its site configuration from `config-src` (its key set is what makes
+ * invitations verifiable); before that the built-in demo site, without keys, is in force.
+ */
+export async function waitForSiteKeys(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector('visitor-kiosk') as unknown as { config?: { keySet?: unknown } } | null)?.config?.keySet !== undefined), {
+      message: 'the site configuration (with its key set) never loaded',
+    })
+    .toBe(true);
+}
+
+/** Gives the loaded site a badge printer (issue 3: badges print only where the site has one). Call after `waitForSiteKeys`. */
+export async function configurePrinter(page: Page, format: '62mm' | 'a6' = '62mm'): Promise<void> {
+  await page.evaluate((fmt) => {
+    const k = document.querySelector('visitor-kiosk') as unknown as { config: Record<string, unknown> };
+    k.config = { ...k.config, printer: { format: fmt } };
+  }, format);
+  await expect(welcomeCheckIn(page)).toBeVisible();
+}
+
+/** Welcome → **Scan invitation**; resolves with the **Invitation code** field once it has focus. */
+export async function openScanInvitation(page: Page): Promise<Locator> {
+  await button(page, SCAN_NAMES.scanInvitation).click();
+  await expect(heading(page, SCAN_NAMES.scanHeading)).toBeVisible();
+  const field = page.getByRole('textbox', { name: SCAN_NAMES.invitationCode, exact: true });
+  await expect(field).toBeFocused();
+  return field;
+}
+
+/** Welcome → **Check out**; resolves with the **Badge code** field. */
+export async function openCheckOut(page: Page): Promise<Locator> {
+  await button(page, SCAN_NAMES.checkOut).click();
+  await expect(heading(page, SCAN_NAMES.checkOutHeading)).toBeVisible();
+  const field = page.getByRole('textbox', { name: SCAN_NAMES.badgeCode, exact: true });
+  await expect(field).toBeVisible();
+  return field;
+}
+
+/**
+ * Types `code` + Enter the way a keyboard-wedge scanner does, with no field focused: a click on the screen's
+ * heading first takes focus away from the code field, so only the kiosk's wedge listener can catch it.
+ */
+export async function typeAsWedge(page: Page, screenHeading: string, code: string): Promise<void> {
+  await heading(page, screenHeading).click();
+  await expect(page.getByRole('textbox', { name: SCAN_NAMES.invitationCode, exact: true }).or(page.getByRole('textbox', { name: SCAN_NAMES.badgeCode, exact: true }))).not.toBeFocused();
+  await page.keyboard.type(code, { delay: 0 });
+  await page.keyboard.press('Enter');
+}
+
+/** Types `code` into a code field and presses Enter. */
+export async function enterCode(field: Locator, code: string): Promise<void> {
+  await field.fill(code);
+  await field.press('Enter');
+}
+
+/** On the confirmation screen (`screenHeading`: invitation or pass), taps **Confirm** and waits for the checked-in status. */
+export async function confirmArrival(page: Page, screenHeading: string, host = '12B'): Promise<void> {
+  await expect(heading(page, screenHeading)).toBeVisible();
+  await button(page, SCAN_NAMES.confirm).click();
+  await expect(outcomeStatus(page)).toHaveText(SCAN_NAMES.checkedIn(host));
+}
+
+/** Expects the polite refusal screen with `code`'s message and its two ways on. */
+export async function expectRefusal(page: Page, code: Parameters<typeof refusalMessage>[0] | { message: string }): Promise<void> {
+  await expect(heading(page, SCAN_NAMES.refusedHeading)).toBeVisible();
+  const message = typeof code === 'string' ? refusalMessage(code) : code.message;
+  await expect(page.getByText(message, { exact: true })).toBeVisible();
+  await expect(button(page, NAMES.en.back)).toBeVisible();
+  await expect(button(page, SCAN_NAMES.registerInstead)).toBeVisible();
+}
+
+/** Visits admitted by an invitation or pass (`source: 'kiosk-invitation'`), newest last by `createdAt`. */
+export async function invitedVisits(page: Page): Promise<StoredVisit[]> {
+  return (await readVisits(page))
+    .filter((v) => v['source'] === 'kiosk-invitation')
+    .sort((a, b) => String(a['createdAt']).localeCompare(String(b['createdAt'])));
+}
