@@ -14,9 +14,10 @@ export default defineConfig({
     rollupOptions: {
       // Two entries: the PWA page, and `/visitor-kiosk.js`, the one module a host page loads to embed the
       // element (a stable name; its chunks are hashed and live under assets/).
-      input: { index: 'index.html', 'visitor-kiosk': 'kiosk/define.ts' },
+      input: { index: 'index.html', desk: 'desk.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'visitor-kiosk' ? 'visitor-kiosk.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) =>
+          chunk.name === 'visitor-kiosk' || chunk.name === 'visitor-desk' ? `${chunk.name}.js` : 'assets/[name]-[hash].js',
       },
     },
   },
@@ -50,7 +51,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The desk is its own page (/desk → desk.html through the precache's clean URLs), not the kiosk's.
+        navigateFallbackDenylist: [/^\/api\//, /^\/desk/],
         cleanupOutdatedCaches: true,
         // An update waits: the kiosk tells the new worker to take over only while nobody is using it.
         skipWaiting: false,

@@ -37,7 +37,7 @@ const TYPES = {
 };
 
 /** Routes that are pages of the app rather than files. */
-const PAGES = { '/': 'index.html', '/index.html': 'index.html' };
+const PAGES = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk.html', '/desk/': 'desk.html' };
 
 /**
  * Starts serving `root` on `port` (0 picks a free one) and resolves with the server once it listens.

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { KioskError } from '../domain/errors.js';
+import type { Alert, AlertStatus, DeskTask, DeskTaskStatus, DevicePinState, ExpectedVisit, HostDecision, IncidentRecord, StaffMember, TourRequest, TourStatus, WatchEntry } from '../domain/desk.js';
 import type { Visit, VisitStatus } from '../domain/visit.js';
 import type { DeviceKeyId, DeviceKeyRow, KioskMeta, OutboxEntry, UseRecord } from '../schemas/visit.js';
 import { isDomException, toStorageError } from './errors.js';
@@ -7,7 +8,7 @@ import { isDomException, toStorageError } from './errors.js';
 /** The kiosk's database. One per origin; tests pass their own names. */
 export const DB_NAME = 'visitor-kiosk';
 /** Schema version. Raise it by one and add an `if (oldVersion < N)` step to `migrate`; never edit a shipped step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /**
  * How long an open may wait on an older connection that will not close before it gives up. Our own tabs
  * close at once on `versionchange`, so only a stuck or foreign connection waits this long; a kiosk that
@@ -17,6 +18,12 @@ export const BLOCKED_TIMEOUT_MS = 5000;
 
 /** Keys of the device's key-value metadata store. */
 export type MetaKey = keyof KioskMeta;
+
+/** Keys of the desk's key-value store (v3): the device-wide wrong-PIN count. */
+export interface DeskMeta {
+  'pin-failures': DevicePinState;
+}
+export type DeskMetaKey = keyof DeskMeta;
 
 /** The typed shape of the kiosk's IndexedDB database. Values are what we write; reads are parsed all the same. */
 export interface KioskDB extends DBSchema {
@@ -49,6 +56,57 @@ export interface KioskDB extends DBSchema {
     key: DeviceKeyId;
     value: DeviceKeyRow;
   };
+  /** (v3) The desk's alerts: open ones come from `by-status`, a visit's from `by-visit`. */
+  alerts: {
+    key: string;
+    value: Alert;
+    indexes: { 'by-status': AlertStatus; 'by-visit': string };
+  };
+  /** (v3) Incident records, one per alert (`by-alert` is unique). */
+  incidents: {
+    key: string;
+    value: IncidentRecord;
+    indexes: { 'by-alert': string };
+  };
+  /** (v3) Staff who sign in at the desk, by id; `by-site` for the PIN-only sign-in. */
+  staff: {
+    key: string;
+    value: StaffMember;
+    indexes: { 'by-site': string };
+  };
+  /** (v3) Desk tasks; open ones from `by-status`. */
+  tasks: {
+    key: string;
+    value: DeskTask;
+    indexes: { 'by-status': DeskTaskStatus };
+  };
+  /** (v3) Expected visits by the site's local day of their expected time. */
+  expected: {
+    key: string;
+    value: ExpectedVisit;
+    indexes: { 'by-day': string };
+  };
+  /** (v3) The host's answer for a visit, keyed by the visit's id. */
+  'host-decisions': {
+    key: string;
+    value: HostDecision;
+  };
+  /** (v3) Tour requests by status. */
+  tours: {
+    key: string;
+    value: TourRequest;
+    indexes: { 'by-status': TourStatus };
+  };
+  /** (v3) The watch list: desk and hub only, never filled on a kiosk. */
+  watchlist: {
+    key: string;
+    value: WatchEntry;
+  };
+  /** (v3) The desk's device facts (`pin-failures`). Out-of-line keys. */
+  'desk-meta': {
+    key: DeskMetaKey;
+    value: DeskMeta[DeskMetaKey];
+  };
 }
 
 export type KioskDatabase = IDBPDatabase<KioskDB>;
@@ -72,6 +130,22 @@ function migrate(db: KioskDatabase, oldVersion: number, _tx: IDBPTransaction<Kio
     // fields (`invitation`, `badgeNumber`, `feedback`) are optional, so v1 rows still parse.
     db.createObjectStore('uses', { keyPath: 'jti' });
     db.createObjectStore('keys', { keyPath: 'id' });
+  }
+  if (oldVersion < 3) {
+    // The receptionist desk. New stores only: no v1/v2 row is read or rewritten. Ids are UUIDv7, so no
+    // counter is shared between desks (the hub merges records from several devices later).
+    const alerts = db.createObjectStore('alerts', { keyPath: 'id' });
+    alerts.createIndex('by-status', 'status');
+    alerts.createIndex('by-visit', 'visitId');
+    // Unique: two desks opening the record of one alert at once must end with one record.
+    db.createObjectStore('incidents', { keyPath: 'id' }).createIndex('by-alert', 'alertId', { unique: true });
+    db.createObjectStore('staff', { keyPath: 'id' }).createIndex('by-site', 'siteId');
+    db.createObjectStore('tasks', { keyPath: 'id' }).createIndex('by-status', 'status');
+    db.createObjectStore('expected', { keyPath: 'id' }).createIndex('by-day', 'dayKey');
+    db.createObjectStore('host-decisions', { keyPath: 'visitId' });
+    db.createObjectStore('tours', { keyPath: 'id' }).createIndex('by-status', 'status');
+    db.createObjectStore('watchlist', { keyPath: 'id' });
+    db.createObjectStore('desk-meta');
   }
 }
 

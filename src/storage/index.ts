@@ -1,5 +1,22 @@
-/** The kiosk's on-device storage: the only user of idb. Start with `VisitStore`; see README.md. */
-export { BLOCKED_TIMEOUT_MS, DB_NAME, DB_VERSION, closeKioskDb, openKioskDb, type KioskDB, type KioskDatabase, type MetaKey, type OpenKioskDbOptions } from './db.js';
+/** The kiosk's and the desk's on-device storage: the only user of idb. Start with `VisitStore`, then `DeskStore`; see README.md. */
+export { BLOCKED_TIMEOUT_MS, DB_NAME, DB_VERSION, closeKioskDb, openKioskDb, type DeskMeta, type DeskMetaKey, type KioskDB, type KioskDatabase, type MetaKey, type OpenKioskDbOptions } from './db.js';
+export {
+  DeskStore,
+  type AddExpectedInput,
+  type AddTaskInput,
+  type EscalationRefusal,
+  type EscalationResult,
+  type HostDecisionInput,
+  type IncidentPatch,
+  type OpenIncidentDetails,
+  type PinAttemptState,
+  type PinLock,
+  type PinLockPolicy,
+  type RaiseAlertInput,
+  type RaiseAlertResult,
+  type RequestTourInput,
+  type WatchEntryInput,
+} from './desk.js';
 export { toStorageError } from './errors.js';
 export { getPersistence, requestPersistence, type PersistenceManager } from './persist.js';
 export { BADGE_KEY_ID, deviceBadgeKey, type DeviceBadgeKey } from './keys.js';

@@ -11,6 +11,9 @@ import { toStorageError } from './errors.js';
  */
 export const STRICT: IDBTransactionOptions = { durability: 'strict' };
 
+/** The first sequence number a device hands out (`meta.nextSeq` is absent until the first write). */
+export const FIRST_SEQ = 1;
+
 /** A row that failed its schema: kept in the database, left out of the result, and reported here. */
 export interface InvalidRow {
   /** The row's primary key (a visit id or an outbox seq): never personal data. */
@@ -32,7 +35,8 @@ type SafeParser<T> = { safeParse(v: unknown): { success: true; data: T } | { suc
 export const describeIssues = (issues: readonly Issue[]): string[] =>
   issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.code}`);
 
-const keyOf = (row: unknown, field: string): string =>
+/** The primary key of a raw row as text, for reports; `(unknown)` when the row has none. */
+export const keyOf = (row: unknown, field: string): string =>
   typeof row === 'object' && row !== null && field in row ? String((row as Record<string, unknown>)[field]) : '(unknown)';
 
 /** Parses rows with `schema`, separating the ones that fail. */
@@ -55,6 +59,18 @@ export function checkedRow<T>(schema: SafeParser<T>, row: unknown, store: string
   const parsed = schema.safeParse(row);
   if (parsed.success) return parsed.data;
   throw new KioskError('storage-row-invalid', { store, key, issues: describeIssues(parsed.error.issues).join('; ') });
+}
+
+/**
+ * Ends the body of a write once its LAST request has been issued: `commit()` tells IndexedDB that nothing
+ * follows, so the browser starts writing to disk at once instead of waiting for the page to receive every
+ * request's result first (one round trip fewer; with strict durability `done` still waits for the disk).
+ * A request that fails still aborts the whole transaction. Call it only when no code that may throw runs
+ * between the first write and here — once committing, a thrown error can no longer roll the writes back.
+ */
+export async function commitNow(tx: { commit(): void }, requests: readonly Promise<unknown>[]): Promise<void> {
+  tx.commit();
+  await Promise.all(requests);
 }
 
 /**

@@ -5,11 +5,9 @@ import { UUIDV7_RANDOM_BYTES, uuidv7 } from '../domain/uuid.js';
 import { transition, type FeedbackRating, type InvitationRef, type StatusChange, type Visit, type VisitDraft, type VisitFeedback, type VisitStatus } from '../domain/visit.js';
 import { kioskMetaSchemas, outboxEntrySchema, visitSchema, type OutboxEntry } from '../schemas/visit.js';
 import { DB_NAME, kioskTransaction, withKioskDb, type KioskDB, type KioskDatabase, type MetaKey } from './db.js';
-import { STRICT, checkedRow, commit, parseRows, type ReadResult } from './tx.js';
+import { noteVisitWrite, readDay } from './day-cache.js';
+import { FIRST_SEQ, STRICT, checkedRow, commit, commitNow, parseRows, type ReadResult } from './tx.js';
 import { putUseIn, useCountIn } from './uses.js';
-
-/** The first sequence number a device hands out. */
-const FIRST_SEQ = 1;
 
 /**
  * The status that means "on site" (the domain's `isOnSite`): checked in, not yet out. A visitor who left a
@@ -85,26 +83,22 @@ async function readMeta<K extends MetaKey, Names extends ArrayLike<StoreNames<Ki
   return parsed.data as (typeof kioskMetaSchemas)[K]['_zod']['output'];
 }
 
-/** This device's id, created on first use inside the caller's transaction. */
-async function deviceIdIn<Names extends ArrayLike<StoreNames<KioskDB>>>(meta: MetaStore<Names>, now: Date): Promise<string> {
-  const existing = await readMeta(meta, 'deviceId');
-  if (existing !== undefined) return existing;
-  const created = uuidv7(now.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
-  await meta.put(created, 'deviceId');
-  return created;
+/** Swallows a rejection for now: the promise is awaited later, but the caller may throw before it gets there. */
+function later<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /**
- * The next per-device sequence number, allocated inside the caller's transaction: readwrite transactions
- * over `meta` run one after another, so parallel writers never share or skip a number, and an aborted
- * write gives its number back.
+ * The next per-device sequence number, read inside the caller's transaction; `take` issues the write of
+ * the one after it. Readwrite transactions over `meta` run one after another, so parallel writers never
+ * share or skip a number, and an aborted write gives its number back. The read is issued at once and
+ * awaited by the caller, so it can travel together with the transaction's other reads.
  */
-async function nextSeqIn<Names extends ArrayLike<StoreNames<KioskDB>>>(meta: MetaStore<Names>): Promise<number> {
+async function nextSeqIn<Names extends ArrayLike<StoreNames<KioskDB>>>(meta: MetaStore<Names>): Promise<{ seq: number; take: () => Promise<unknown> }> {
   const seq = (await readMeta(meta, 'nextSeq')) ?? FIRST_SEQ;
-  await meta.put(seq + 1, 'nextSeq');
-  return seq;
+  return { seq, take: () => meta.put(seq + 1, 'nextSeq') };
 }
-
 /** The stores a new visit is written to, inside one readwrite transaction over (at least) them. */
 interface WriteStoresIn<Names extends ArrayLike<StoreNames<KioskDB>>> {
   visits: IDBPObjectStore<KioskDB, Names, 'visits', 'readwrite'>;
@@ -126,15 +120,29 @@ interface NewVisitFacts {
   invitation?: InvitationRef;
 }
 
+/** A new visit built and checked inside a transaction, its writes issued but not yet acknowledged. */
+interface IssuedVisit {
+  visit: Visit;
+  /** The requests written: the visit, its outbox entry, `nextSeq` (and `deviceId` the first time). */
+  writes: Promise<unknown>[];
+}
+
 /**
  * Builds, checks and adds a new visit and its outbox entry inside the caller's transaction, allocating the
  * device id (first time only) and the sequence number there. The status is the last step of `history`.
+ * The two metadata reads go out together (one round trip, not two), and nothing that can throw runs once
+ * the first write is issued: the caller may commit at once. Resolves when the writes are issued; the
+ * caller awaits `writes` (after `commitNow`, or before issuing more writes).
  */
-async function addVisitIn<Names extends ArrayLike<StoreNames<KioskDB>>>(stores: WriteStoresIn<Names>, draft: VisitDraft, ctx: Omit<RegisterContext, 'source' | 'status'>, facts: NewVisitFacts): Promise<Visit> {
+async function addVisitIn<Names extends ArrayLike<StoreNames<KioskDB>>>(stores: WriteStoresIn<Names>, draft: VisitDraft, ctx: Omit<RegisterContext, 'source' | 'status'>, facts: NewVisitFacts): Promise<IssuedVisit> {
   const at = ctx.now.toISOString();
   const id = uuidv7(ctx.now.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
-  const deviceId = await deviceIdIn(stores.meta, ctx.now);
-  const seq = await nextSeqIn(stores.meta);
+  const storedDevice = later(readMeta(stores.meta, 'deviceId'));
+  const next = later(nextSeqIn(stores.meta));
+  // Awaited in the order issued, so a bad device id is reported before a bad counter, as it always was.
+  const stored = await storedDevice;
+  const deviceId = stored ?? uuidv7(ctx.now.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
+  const { seq, take } = await next;
   const last = facts.history[facts.history.length - 1];
   const visit = checkedVisit({
     id,
@@ -152,8 +160,9 @@ async function addVisitIn<Names extends ArrayLike<StoreNames<KioskDB>>>(stores: 
   });
   const entry: OutboxEntry = { seq, visitId: id, op: 'upsert-visit', enqueuedAt: at };
   // `add`, not `put`: an existing id or seq means something is badly wrong, and overwriting would hide it.
-  await Promise.all([stores.visits.add(visit), stores.outbox.add(entry)]);
-  return visit;
+  const writes = [take(), stores.visits.add(visit), stores.outbox.add(entry)];
+  if (stored === undefined) writes.push(stores.meta.put(deviceId, 'deviceId'));
+  return { visit, writes };
 }
 
 /**
@@ -173,7 +182,13 @@ export class VisitStore {
     const at = ctx.now.toISOString();
     const history: StatusChange[] = ctx.status === 'host-absent' ? [{ status: 'registered', at }, { status: 'host-absent', at }] : [{ status: 'registered', at }];
     const tx: WriteTx = await kioskTransaction(this.dbName, ['visits', 'outbox', 'meta'], 'readwrite', STRICT);
-    return commit(tx, () => addVisitIn(writeStoresOf(tx), draft, ctx, { history, source: ctx.source ?? 'kiosk-walk-in' }));
+    const visit = await commit(tx, async () => {
+      const issued = await addVisitIn(writeStoresOf(tx), draft, ctx, { history, source: ctx.source ?? 'kiosk-walk-in' });
+      await commitNow(tx, issued.writes);
+      return issued.visit;
+    });
+    noteVisitWrite(this.dbName, tx.db, visit.seq, visit);
+    return visit;
   }
 
   /**
@@ -192,11 +207,11 @@ export class VisitStore {
     if (maxUses !== undefined && !(Number.isInteger(maxUses) && maxUses >= 1)) throw new RangeError('admitWithToken: maxUses must be a positive integer or undefined');
     const at = ctx.now.toISOString();
     const tx: AdmitTx = await kioskTransaction(this.dbName, ['visits', 'outbox', 'meta', 'uses'], 'readwrite', STRICT);
-    return commit(tx, async () => {
+    const visit = await commit(tx, async () => {
       const uses = tx.objectStore('uses');
       const used = await useCountIn(uses, jti);
       if (maxUses !== undefined && used >= maxUses) throw new KioskError('invite-used-up', { kind, maxUses });
-      const visit = await addVisitIn(writeStoresOf(tx), draft, ctx, {
+      const issued = await addVisitIn(writeStoresOf(tx), draft, ctx, {
         history: [
           { status: 'registered', at },
           { status: 'checked-in', at },
@@ -204,9 +219,13 @@ export class VisitStore {
         source: 'kiosk-invitation',
         invitation: { jti, kind },
       });
-      await putUseIn(uses, jti, used + 1, at);
-      return visit;
+      // No early commit here: `putUseIn` checks its row before writing, and a refusal must still roll the
+      // visit back — so every result is awaited and the transaction commits by itself.
+      await Promise.all([...issued.writes, putUseIn(uses, jti, used + 1, at)]);
+      return issued.visit;
     });
+    noteVisitWrite(this.dbName, tx.db, visit.seq, visit);
+    return visit;
   }
 
   /**
@@ -256,17 +275,19 @@ export class VisitStore {
     throw new KioskError('storage-row-invalid', { store: 'visits', key: id, issues: parsed.invalid[0]?.issues.join('; ') ?? '' });
   }
 
-  /** Visits of one local day (`YYYY-MM-DD`, the site's date), in creation order; bad rows reported apart. */
-  async listByDay(dayKey: string): Promise<ReadResult<Visit>> {
-    // getAllFromIndex rather than a cursor: one round trip, ≈ 1.3× faster than iterating (TOOLCHAIN.md).
-    const rows: unknown[] = await this.read((db) => db.getAllFromIndex('visits', 'by-day', dayKey));
-    return parseRows(rows, visitSchema, 'id');
+  /**
+   * Visits of one local day (`YYYY-MM-DD`, the site's date), in creation order; bad rows reported apart.
+   * Served from this page's day cache (`day-cache.ts`) when nothing was written since it was filled — one
+   * small read confirms that — so the rows are **frozen**: copy one before changing it.
+   */
+  listByDay(dayKey: string): Promise<ReadResult<Visit>> {
+    // getAll on the index rather than a cursor: one round trip, ≈ 1.3× faster than iterating (TOOLCHAIN.md).
+    return readDay(this.dbName, dayKey);
   }
 
-  /** Visits of one local day in one status, in creation order; bad rows reported apart. */
-  async listByDayAndStatus(dayKey: string, status: VisitStatus): Promise<ReadResult<Visit>> {
-    const rows: unknown[] = await this.read((db) => db.getAllFromIndex('visits', 'by-day-status', [dayKey, status]));
-    return parseRows(rows, visitSchema, 'id');
+  /** Visits of one local day in one status, in creation order; bad rows reported apart. Rows are frozen. */
+  listByDayAndStatus(dayKey: string, status: VisitStatus): Promise<ReadResult<Visit>> {
+    return readDay(this.dbName, dayKey, status);
   }
 
   /**
@@ -275,9 +296,8 @@ export class VisitStore {
    * visitor who arrived before midnight (read from the `by-status` index).
    */
   async listOnSite(dayKey?: string): Promise<ReadResult<Visit>> {
-    const rows: unknown[] = await this.read((db) =>
-      dayKey === undefined ? db.getAllFromIndex('visits', 'by-status', ON_SITE) : db.getAllFromIndex('visits', 'by-day-status', [dayKey, ON_SITE]),
-    );
+    if (dayKey !== undefined) return readDay(this.dbName, dayKey, ON_SITE);
+    const rows: unknown[] = await this.read((db) => db.getAllFromIndex('visits', 'by-status', ON_SITE));
     return parseRows(rows, visitSchema, 'id');
   }
 
@@ -318,16 +338,22 @@ export class VisitStore {
   private async change(id: string, at: Date, apply: (visit: Visit, when: string) => Visit): Promise<Visit> {
     const when = at.toISOString();
     const tx: WriteTx = await kioskTransaction(this.dbName, ['visits', 'outbox', 'meta'], 'readwrite', STRICT);
-    return commit(tx, async () => {
+    const { previous, next, seq } = await commit(tx, async () => {
       const visits = tx.objectStore('visits');
-      const raw: unknown = await visits.get(id);
+      // Both reads go out together; awaited in order, so an unknown id is reported before a bad counter.
+      const stored = later(visits.get(id));
+      const counter = later(nextSeqIn(tx.objectStore('meta')));
+      const raw: unknown = await stored;
       if (raw === undefined) throw new KioskError('storage-failed', { name: 'NotFoundError', id });
-      const next = checkedVisit(apply(checkedRow(visitSchema, raw, 'visits', id), when));
-      const seq = await nextSeqIn(tx.objectStore('meta'));
-      const entry: OutboxEntry = { seq, visitId: id, op: 'upsert-visit', enqueuedAt: when };
-      await Promise.all([visits.put(next), tx.objectStore('outbox').add(entry)]);
-      return next;
+      const before = checkedRow(visitSchema, raw, 'visits', id);
+      const after = checkedVisit(apply(before, when));
+      const { seq: taken, take } = await counter;
+      const entry: OutboxEntry = { seq: taken, visitId: id, op: 'upsert-visit', enqueuedAt: when };
+      await commitNow(tx, [take(), visits.put(after), tx.objectStore('outbox').add(entry)]);
+      return { previous: before, next: after, seq: taken };
     });
+    noteVisitWrite(this.dbName, tx.db, seq, next, previous.dayKey);
+    return next;
   }
 
   /** Runs a one-shot read on the shared connection, with `withKioskDb`'s retry and error mapping. */

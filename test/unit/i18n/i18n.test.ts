@@ -3,6 +3,7 @@ import * as OpenCC from 'opencc-js';
 import { ERROR_CODES } from '../../../src/domain/errors.js';
 import { PURPOSES, VISITOR_TYPES } from '../../../src/domain/codes.js';
 import { CATALOGUES, LOCALE_TAGS, matchLocale, resolveLocale, type Messages, type NoticeFacts } from '../../../src/i18n/index.js';
+import { DESK_CATALOGUES } from '../../../src/i18n/desk/index.js';
 
 const FACTS: NoticeFacts = {
   controller: 'X',
@@ -28,7 +29,7 @@ function strings(value: unknown, path = ''): [string, string][] {
   return [];
 }
 
-const keysOf = (m: Messages) => strings(m).map(([k]) => k).sort();
+const keysOf = (m: Messages | object) => strings(m).map(([k]) => k).sort();
 
 describe('i18n catalogues', () => {
   it('every locale implements every key of English, and no other', () => {
@@ -119,5 +120,35 @@ describe('language resolution', () => {
   it('takes the first candidate it knows, then English', () => {
     expect(resolveLocale([null, '', 'fr', 'zh-HK', 'en'])).to.equal('zh-Hant');
     expect(resolveLocale(['ja', 'de'])).to.equal('en');
+  });
+});
+
+describe('desk catalogues', () => {
+  it('every locale implements every key of English', () => {
+    const english = keysOf(DESK_CATALOGUES.en);
+    for (const tag of LOCALE_TAGS) expect(keysOf(DESK_CATALOGUES[tag]), tag).to.deep.equal(english);
+  });
+
+  it('uses the contract names in English', () => {
+    const d = DESK_CATALOGUES.en;
+    expect([d.classLabel.A, d.classLabel.B, d.classLabel.C, d.classLabel.watchlist]).to.deep.equal(['Class A', 'Class B', 'Class C', 'Watch list']);
+    expect([d.acknowledge, d.pin, d.signIn, d.confirmCheckIn, d.checkOut, d.printBadge]).to.deep.equal([
+      'Acknowledge',
+      'PIN',
+      'Sign in',
+      'Confirm check-in',
+      'Check out',
+      'Print badge',
+    ]);
+  });
+
+  it('each Chinese desk catalogue uses only its own script', () => {
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+    const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+    const simplifiedOnly = (c: string) => toSimplified(c) === c && toTraditional(c) !== c;
+    const traditionalOnly = (c: string) => toTraditional(c) === c && toSimplified(c) !== c;
+    const han = (text: string) => [...text].filter((c) => /\p{Script=Han}/u.test(c));
+    for (const [key, text] of strings(DESK_CATALOGUES['zh-Hant'])) expect(han(text).filter(simplifiedOnly), `zh-Hant ${key}: ${text}`).to.deep.equal([]);
+    for (const [key, text] of strings(DESK_CATALOGUES['zh-Hans'])) expect(han(text).filter(traditionalOnly), `zh-Hans ${key}: ${text}`).to.deep.equal([]);
   });
 });

@@ -1,0 +1,485 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '../components/vk-alert-list/define.js';
+import '../components/vk-arrivals/define.js';
+import '../components/vk-evacuation-list/define.js';
+import '../components/vk-fast-entry/define.js';
+import '../components/vk-pin-signin/define.js';
+import { IdleController, type IdleHost } from '../components/controllers/idle-controller.js';
+import type { LeafEvent } from '../components/events.js';
+import type { AlertView } from '../components/vk-alert-list/vk-alert-list.js';
+import type { ArrivalAction, ArrivalFilter, ArrivalRow } from '../components/vk-arrivals/vk-arrivals.js';
+import type { EvacuationEntry } from '../components/vk-evacuation-list/vk-evacuation-list.js';
+import type { FastEntryDetail } from '../components/vk-fast-entry/vk-fast-entry.js';
+import { DEMO_SITE } from '../src/domain/demo-site.js';
+import type { Alert, StaffMember } from '../src/domain/desk.js';
+import { defaultRulesFor } from '../src/domain/rules/index.js';
+import type { SiteConfig } from '../src/domain/site.js';
+import { localDayKey } from '../src/domain/time.js';
+import type { Visit } from '../src/domain/visit.js';
+import { resolveLocale, formatDateTime, type LocaleTag } from '../src/i18n/index.js';
+import { deskMessagesFor, type DeskMessages } from '../src/i18n/desk/index.js';
+import { AttentionController } from './attention.js';
+import { signInWithPin } from './session.js';
+import { DeskData, type DeskSnapshot } from './desk-data.js';
+import { VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
+
+/** A desk left alone signs its user out: the console shows visitors' names and must not stay open to anyone. */
+export const DESK_IDLE_SECONDS = 600;
+/** How often the desk looks again when no other tab tells it anything: deadlines and other devices' writes. */
+const POLL_MS = 5000;
+
+const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
+
+/**
+ * @summary `<visitor-desk>`: the receptionist's and the guard's console — sign in with a PIN, today's
+ * arrivals with Confirm check-in / Check out / Print badge, alerts that are never missed, the evacuation
+ * list and the guard's fast entry. Works on a PC and on a phone.
+ * @fires vk-visit-flagged - `{ visitId, incidentClass, at }` when an arrival is classified as an incident.
+ * @fires vk-visit-checked-in - `{ visitId, at }`.
+ * @fires vk-visit-checked-out - `{ visitId, at }`.
+ */
+export class VisitorDesk extends LitElement implements IdleHost {
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: var(--vk-font-family, system-ui, 'Noto Sans', 'Noto Sans CJK HK', sans-serif);
+      color: var(--vk-color-text, #1a1a1a);
+      --vk-font-size: 16px;
+    }
+    .desk {
+      max-width: 90rem;
+      margin: 0 auto;
+      padding: 12px;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      justify-content: space-between;
+    }
+    h1 {
+      font-size: 1.5em;
+      margin: 0;
+    }
+    h2 {
+      font-size: 1.2em;
+      margin: 1.25em 0 0.5em;
+    }
+    button {
+      font: inherit;
+      min-height: 48px;
+      padding: 0 1em;
+      border-radius: 8px;
+      border: 2px solid var(--vk-color-accent, #0b5cad);
+      background: #fff;
+      color: var(--vk-color-accent, #0b5cad);
+      cursor: pointer;
+    }
+    .who {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .note {
+      color: #4a4a4a;
+    }
+    @media print {
+      header,
+      .screen-only {
+        display: none;
+      }
+    }
+  `;
+
+  private readonly idle = new IdleController(this);
+  private readonly attention = new AttentionController(this);
+
+  /** `en`, `zh-Hant` or `zh-Hans`; default from the page, then the browser. */
+  @property({ reflect: false }) override lang = '';
+  /** Base URL of a hub (the hub issue); absent = this device only. */
+  @property() hub = '';
+  @property() site = '';
+  /** URL of the site configuration (as the kiosk's). */
+  @property({ attribute: 'config-src' }) configSrc = '';
+  /** URL of the staff list (PIN hashes only) until the hub provides sign-in. */
+  @property({ attribute: 'staff-src' }) staffSrc = '';
+  /** IndexedDB database name (shared with the kiosk on the same device). */
+  @property({ attribute: false }) dbName = 'visitor-kiosk';
+
+  @state() private staff: StaffMember | undefined;
+  @state() private signInError = '';
+  @state() private busy = false;
+  @state() private snapshot: DeskSnapshot | undefined;
+  @state() private filter: ArrivalFilter = 'all';
+  @state() private query = '';
+  @state() private siteConfig: SiteConfig = DEMO_SITE;
+
+  private data: DeskData | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private channels: BroadcastChannel[] = [];
+  private readonly onWake = () => {
+    if (document.visibilityState === 'visible') void this.refresh();
+  };
+
+  private get locale(): LocaleTag {
+    return resolveLocale([this.lang, document.documentElement.lang, ...navigator.languages]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onWake);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onWake);
+    this.stopLive();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('configSrc') && this.configSrc) void this.loadConfig(this.configSrc);
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('staff')) {
+      if (this.staff) this.idle.start(DESK_IDLE_SECONDS);
+      else this.idle.stop();
+    }
+  }
+
+  /** Signs out when left idle (nothing of the visitors stays on an unattended screen). */
+  handleIdle(): void {
+    this.signOut();
+  }
+
+  /** Signs the current staff member out. */
+  signOut(): void {
+    this.staff = undefined;
+    this.snapshot = undefined;
+    this.stopLive();
+  }
+
+  private async loadConfig(src: string) {
+    try {
+      const response = await fetch(src, { credentials: 'same-origin', cache: 'no-cache' });
+      if (!response.ok) return;
+      const { parseSiteConfig } = await import('../src/schemas/site.js');
+      const parsed = parseSiteConfig(await response.json());
+      if (parsed.ok) {
+        this.siteConfig = parsed.value;
+        this.data?.configure(parsed.value, defaultRulesFor(parsed.value.kind));
+      }
+    } catch {
+      // offline: the built-in configuration stays
+    }
+  }
+
+  private async handleSignIn(e: LeafEvent<{ pin: string }>) {
+    const m = this.messages;
+    this.busy = true;
+    try {
+      const result = await signInWithPin(this.dbName, this.siteConfig.id, this.staffSrc, e.detail.pin, new Date());
+      if (!result.ok) {
+        this.signInError = result.code === 'pin-locked' ? m.pinLocked(result.minutes ?? 5) : m.pinWrong;
+        return;
+      }
+      this.signInError = '';
+      this.staff = result.staff;
+      this.startLive();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private startLive() {
+    this.data = new DeskData(this.dbName, this.siteConfig, defaultRulesFor(this.siteConfig.kind));
+    // Other tabs (a kiosk, another desk) announce their writes; the poll catches deadlines and everything else.
+    for (const name of [`vk-storage:${this.dbName}`, `vk-desk:${this.dbName}`]) {
+      const channel = new BroadcastChannel(name);
+      channel.onmessage = () => void this.refresh();
+      this.channels.push(channel);
+    }
+    this.poll = setInterval(() => void this.refresh(), POLL_MS);
+    void this.refresh();
+  }
+
+  private stopLive() {
+    if (this.poll !== undefined) clearInterval(this.poll);
+    this.poll = undefined;
+    for (const c of this.channels) c.close();
+    this.channels = [];
+    this.data = undefined;
+  }
+
+  /** Tells the other desks of this device that something changed (they refresh at once). */
+  private announce() {
+    const channel = new BroadcastChannel(`vk-desk:${this.dbName}`);
+    channel.postMessage({ type: 'changed' });
+    channel.close();
+  }
+
+  private refreshing: Promise<void> | undefined;
+
+  private refresh(): Promise<void> {
+    // One refresh at a time; a request during one runs once more afterwards.
+    const run = async () => {
+      const data = this.data;
+      if (!data || !this.staff) return;
+      const now = new Date();
+      const escalated = await data.escalateDue(now);
+      const snapshot = await data.snapshot(now, (visit, alert) => {
+        this.dispatchEvent(new VisitFlaggedEvent({ visitId: visit.id, incidentClass: alert.incidentClass ?? 'watchlist', at: alert.createdAt }));
+        this.announce();
+      });
+      if (escalated.length > 0) this.announce();
+      if (this.data !== data) return;
+      const before = new Set(this.snapshot?.alerts.map((a) => a.id));
+      this.snapshot = snapshot;
+      const fresh = snapshot.alerts.filter((a) => a.status === 'open' && !before.has(a.id));
+      if (fresh.length > 0 || escalated.length > 0) this.attention.alert(this.messages.classLabel[fresh[0]?.incidentClass ?? 'C']);
+      this.attention.setPending(snapshot.alerts.some((a) => a.status === 'open'));
+    };
+    const next = (this.refreshing ?? Promise.resolve()).then(run, run);
+    this.refreshing = next;
+    return next;
+  }
+
+  private get messages(): DeskMessages {
+    return deskMessagesFor(this.locale);
+  }
+
+  private visit(id: string): Visit | undefined {
+    return this.snapshot?.visits.find((v) => v.id === id);
+  }
+
+  private async handleAction(e: LeafEvent<{ visitId: string; action: ArrivalAction }>) {
+    const data = this.data;
+    const staff = this.staff;
+    const visit = this.visit(e.detail.visitId);
+    if (!data || !staff || !visit) return;
+    const now = new Date();
+    switch (e.detail.action) {
+      case 'confirm': {
+        const v = await data.visits.updateStatus(visit.id, 'checked-in', now);
+        this.dispatchEvent(new VisitCheckedInEvent({ visitId: v.id, at: v.updatedAt }));
+        break;
+      }
+      case 'check-out': {
+        const v = await data.visits.checkOut(visit.id, now);
+        this.dispatchEvent(new VisitCheckedOutEvent({ visitId: v.id, at: v.updatedAt }));
+        break;
+      }
+      case 'deny':
+        await data.visits.updateStatus(visit.id, 'denied', now);
+        break;
+      case 'host-confirmed':
+      case 'host-declined':
+        await data.desk.recordHostDecision(
+          { visitId: visit.id, decision: e.detail.action === 'host-confirmed' ? 'confirmed' : 'declined', by: visit.host.label, staffId: staff.id },
+          now,
+        );
+        break;
+      case 'print':
+        window.print();
+        break;
+      case 'raise-A':
+      case 'raise-B':
+      case 'raise-C': {
+        const cls = e.detail.action.slice(-1) as 'A' | 'B' | 'C';
+        const alert = await data.raise(visit, cls, now);
+        this.dispatchEvent(new VisitFlaggedEvent({ visitId: visit.id, incidentClass: cls, at: alert.createdAt }));
+        break;
+      }
+    }
+    this.announce();
+    await this.refresh();
+  }
+
+  private async handleAlert(type: 'ack' | 'escalate' | 'media', id: string) {
+    const data = this.data;
+    const staff = this.staff;
+    const alert = this.snapshot?.alerts.find((a) => a.id === id);
+    if (!data || !staff || !alert) return;
+    const now = new Date();
+    if (type === 'ack') await data.desk.acknowledge(id, staff.id, now);
+    else if (type === 'escalate') await data.escalateNow(alert, now);
+    else await data.desk.markMediaPresent(id, now, ['pr']);
+    this.announce();
+    await this.refresh();
+  }
+
+  private async handleFastEntry(e: LeafEvent<FastEntryDetail>) {
+    const data = this.data;
+    if (!data) return;
+    const d = e.detail;
+    const now = new Date();
+    const unit = this.siteConfig.directory.units.find((u) => u.label.toLowerCase() === d.unit.toLowerCase());
+    const visit = await data.visits.register(
+      {
+        visitor: { fullName: d.surname, phone: '', organisation: '', partySize: d.partySize },
+        visitorType: d.visitorType,
+        purpose: d.visitorType === 'courier' || d.visitorType === 'food-delivery' ? 'delivery' : 'other',
+        host: unit ? { kind: 'unit', id: unit.id, label: unit.label } : { kind: 'free-text', label: d.unit },
+        hasAppointment: false,
+        identity: d.idSighted ? { method: 'sighted' } : { method: 'host-confirmation' },
+        consent: { noticeVersion: this.siteConfig.privacy.noticeVersion, kind: this.siteConfig.jurisdiction === 'HK' ? 'read' : 'consented', at: now.toISOString() },
+        lang: this.locale,
+      },
+      { siteId: this.siteConfig.id, timeZone: this.siteConfig.timeZone, now, source: 'desk' },
+    );
+    // The guard let them in: fast entry is a check-in, not a queue.
+    await data.visits.updateStatus(visit.id, 'checked-in', new Date());
+    this.announce();
+    await this.refresh();
+  }
+
+  private rows(m: DeskMessages): ArrivalRow[] {
+    const s = this.snapshot;
+    if (!s) return [];
+    const tz = this.siteConfig.timeZone;
+    const flags = new Map<string, 'A' | 'B' | 'C' | 'watchlist'>();
+    for (const a of s.alerts) if (a.visitId) flags.set(a.visitId, a.kind === 'watchlist' ? 'watchlist' : (a.incidentClass ?? 'C'));
+    const q = this.query.trim().toLowerCase();
+    return s.visits
+      .filter((v) => {
+        switch (this.filter) {
+          case 'waiting':
+            return WAITING.has(v.status);
+          case 'on-site':
+            return v.status === 'checked-in';
+          case 'left':
+            return v.status === 'checked-out';
+          case 'flagged':
+            return flags.has(v.id) || s.suggestions.has(v.id);
+          default:
+            return true;
+        }
+      })
+      .filter((v) => !q || `${v.visitor.fullName} ${v.visitor.organisation} ${v.host.label}`.toLowerCase().includes(q))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((visit) => {
+        const decision = s.decisions.get(visit.id);
+        const unit = this.siteConfig.directory.units.find((u) => u.id === visit.host.id);
+        const person = this.siteConfig.directory.people.find((p) => p.id === visit.host.id);
+        const phone = unit?.phone ?? person?.phone;
+        const flag = flags.get(visit.id);
+        const suggestion = s.suggestions.get(visit.id);
+        const time = (at: string) => formatDateTime(new Date(at), this.locale, tz);
+        return {
+          visit,
+          time: time(visit.createdAt),
+          ...(flag ? { flag } : {}),
+          ...(suggestion ? { suggestion } : {}),
+          ...(phone ? { hostPhone: phone } : {}),
+          ...(decision
+            ? { hostDecision: decision.decision === 'confirmed' ? m.confirmedBy(decision.by, time(decision.at)) : m.declinedBy(decision.by, time(decision.at)) }
+            : {}),
+        };
+      });
+  }
+
+  private alertViews(m: DeskMessages): AlertView[] {
+    const s = this.snapshot;
+    if (!s) return [];
+    return s.alerts
+      .filter((a: Alert) => a.status !== 'closed')
+      .map((a) => {
+        const visit = a.visitId ? this.visit(a.visitId) : undefined;
+        const label = a.kind === 'help' ? 'help' : a.kind === 'watchlist' ? 'watchlist' : (a.incidentClass ?? 'C');
+        const summary = visit ? `${m.typeLabels[visit.visitorType]}, ${visit.host.label}` : a.kind === 'help' ? m.helpCall : '';
+        return {
+          id: a.id,
+          label,
+          notify: a.notify,
+          summary,
+          createdAt: a.createdAt,
+          escalationLevel: a.escalationLevel,
+          mediaPresent: a.mediaPresent,
+          acknowledged:
+            a.acknowledgedAt && a.acknowledgedBy
+              ? m.acknowledgedBy(a.acknowledgedBy === this.staff?.id ? this.staff.name : a.acknowledgedBy, formatDateTime(new Date(a.acknowledgedAt), this.locale, this.siteConfig.timeZone))
+              : '',
+        };
+      });
+  }
+
+  private evacuation(): EvacuationEntry[] {
+    const s = this.snapshot;
+    if (!s) return [];
+    return s.visits
+      .filter((v) => v.status === 'checked-in')
+      .map((v) => ({
+        name: v.visitor.fullName || this.messages.noName,
+        organisation: v.visitor.organisation,
+        host: v.host.label,
+        partySize: v.visitor.partySize,
+        since: formatDateTime(new Date(v.updatedAt), this.locale, this.siteConfig.timeZone),
+      }));
+  }
+
+  override render() {
+    const m = this.messages;
+    const signedIn = this.staff !== undefined;
+    return html`<div class="desk" lang=${this.locale}>
+      <header>
+        <h1>${m.heading} — ${this.siteConfig.name[this.locale]}</h1>
+        ${signedIn
+          ? html`<div class="who">
+              <span>${m.signedInAs(this.staff?.name ?? '')}</span>
+              <button @click=${() => this.attention.enableSound()}>${this.attention.soundOn ? m.soundOn : m.enableSound}</button>
+              <button @click=${() => this.signOut()}>${m.signOut}</button>
+            </div>`
+          : nothing}
+      </header>
+      ${signedIn ? this.renderDesk(m) : this.renderSignIn(m)}
+    </div>`;
+  }
+
+  private renderSignIn(m: DeskMessages) {
+    return html`<h2>${m.signInHeading}</h2>
+      <p class="note">${m.signInIntro}</p>
+      <vk-pin-signin .messages=${m} .error=${this.signInError} .busy=${this.busy} @vk-signin=${this.handleSignIn}></vk-pin-signin>`;
+  }
+
+  private renderDesk(m: DeskMessages) {
+    const alerts = this.alertViews(m);
+    return html`
+      <section class="screen-only" aria-labelledby="alerts-h">
+        <h2 id="alerts-h">${m.alertsHeading}</h2>
+        ${alerts.length === 0 ? html`<p class="note">${m.noAlerts}</p>` : nothing}
+        <vk-alert-list
+          .messages=${m}
+          .alerts=${alerts}
+          @vk-alert-ack=${(e: LeafEvent<{ id: string }>) => void this.handleAlert('ack', e.detail.id)}
+          @vk-alert-escalate=${(e: LeafEvent<{ id: string }>) => void this.handleAlert('escalate', e.detail.id)}
+          @vk-alert-media=${(e: LeafEvent<{ id: string }>) => void this.handleAlert('media', e.detail.id)}
+        ></vk-alert-list>
+      </section>
+      <section class="screen-only" aria-labelledby="fast-h">
+        <h2 id="fast-h">${m.fastEntryHeading}</h2>
+        <vk-fast-entry .messages=${m} @vk-fast-entry=${this.handleFastEntry}></vk-fast-entry>
+      </section>
+      <section class="screen-only" aria-labelledby="arrivals-h">
+        <h2 id="arrivals-h">${m.arrivalsHeading}</h2>
+        <vk-arrivals
+          .messages=${m}
+          .rows=${this.rows(m)}
+          .filter=${this.filter}
+          .query=${this.query}
+          @vk-arrival-action=${this.handleAction}
+          @vk-arrival-filter=${(e: LeafEvent<{ filter: ArrivalFilter }>) => (this.filter = e.detail.filter)}
+          @vk-arrival-search=${(e: LeafEvent<{ query: string }>) => (this.query = e.detail.query)}
+        ></vk-arrivals>
+      </section>
+      <section aria-labelledby="evac-h">
+        <h2 id="evac-h">${m.evacuationHeading}</h2>
+        <vk-evacuation-list .messages=${m} .entries=${this.evacuation()}></vk-evacuation-list>
+      </section>
+    `;
+  }
+}
+
+export const todayKey = (site: SiteConfig, now = new Date()): string => localDayKey(now, site.timeZone);
