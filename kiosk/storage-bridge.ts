@@ -27,3 +27,22 @@ export async function askPersistence(dbName: string): Promise<boolean> {
   const m = await import('../src/storage/index.js');
   return m.requestPersistence(dbName);
 }
+
+/** How long a help call may wait unacknowledged before the desk escalates it (the rules' default for alerts). */
+const HELP_ESCALATION_MS = 2 * 60 * 1000;
+
+/**
+ * "Ask staff for help" pressed: a (non-incident) call on the desks of this device, announced at once. Nothing
+ * about the visitor goes with it — the kiosk only says where help is needed.
+ */
+export async function callForHelp(dbName: string, siteId: string): Promise<void> {
+  const { DeskStore } = await import('../src/storage/desk.js');
+  const now = new Date();
+  await new DeskStore(dbName).raiseAlert(
+    { siteId, kind: 'help', notify: [], escalateAt: new Date(now.getTime() + HELP_ESCALATION_MS) },
+    now,
+  );
+  const channel = new BroadcastChannel(`vk-desk:${dbName}`);
+  channel.postMessage({ type: 'changed' });
+  channel.close();
+}

@@ -21,7 +21,7 @@ import type { WalkInInput } from '../src/domain/walk-in.js';
 import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
 import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
 import { blankWalkIn, nextScreen, type Action, type Screen } from './flow.js';
-import { askPersistence, visitStore } from './storage-bridge.js';
+import { askPersistence, callForHelp, visitStore } from './storage-bridge.js';
 
 /** How long the outcome stays before the kiosk returns to the start (CONTRACT.md: within 10 s). */
 export const OUTCOME_SECONDS = 8;
@@ -640,7 +640,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       ${this.idle.warning && this.screen !== 'welcome'
         ? html`<vk-idle-warning .messages=${m} .secondsLeft=${this.idle.remaining ?? 0} @vk-more-time=${() => this.idle.touch()}></vk-idle-warning>`
         : nothing}
-      <vk-help .messages=${m}></vk-help>
+      <vk-help .messages=${m} @vk-help-request=${() => void callForHelp(this.dbName, this.siteConfig.id).catch(() => undefined)}></vk-help>
       ${this.badge
         ? html`<vk-badge
             .messages=${m}
