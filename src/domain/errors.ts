@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'invite-expired',
   'invite-outside-hours',
   'invite-used-up',
+  // desk rules
+  'tour-too-late',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -194,6 +194,7 @@ export const en: Messages = {
     'invite-not-yet-valid': () => 'This invitation is not valid yet. Please see reception.',
     'invite-expired': () => 'This invitation has expired. Please see reception.',
     'invite-outside-hours': () => 'This pass cannot be used at this time. Please see reception.',
+    'tour-too-late': () => 'This tour was requested too late to be approved.',
     'invite-used-up': () => 'This invitation has already been used. Please see reception.',
   },
 };

@@ -193,6 +193,7 @@ export const zhHans: Messages = {
     'invite-not-yet-valid': () => '此邀请尚未生效。请联系前台。',
     'invite-expired': () => '此邀请已过期。请联系前台。',
     'invite-outside-hours': () => '此通行证当前时段不可使用。请联系前台。',
+    'tour-too-late': () => '参观申请太迟，无法批准。',
     'invite-used-up': () => '此邀请已使用过。请联系前台。',
   },
 };

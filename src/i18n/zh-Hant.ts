@@ -193,6 +193,7 @@ export const zhHant: Messages = {
     'invite-not-yet-valid': () => '此邀請尚未生效。請聯絡接待處。',
     'invite-expired': () => '此邀請已過期。請聯絡接待處。',
     'invite-outside-hours': () => '此通行證現時不可使用。請聯絡接待處。',
+    'tour-too-late': () => '參觀申請太遲，未能安排。',
     'invite-used-up': () => '此邀請已使用過。請聯絡接待處。',
   },
 };
