@@ -5,7 +5,7 @@
  * so an arrival raises one alert whichever desk classifies it first.
  */
 import type { Alert } from '../src/domain/desk.js';
-import { escalateRoute, escalationDueAt, routeFor, triageArrival, type RulesConfig } from '../src/domain/rules/index.js';
+import { escalateRoute, escalationDueAt, matchWatchList, routeFor, triageArrival, type RulesConfig } from '../src/domain/rules/index.js';
 import type { SiteConfig } from '../src/domain/site.js';
 import { localDayKey } from '../src/domain/time.js';
 import type { Visit } from '../src/domain/visit.js';
@@ -91,6 +91,17 @@ export class DeskData {
           now,
         );
       }
+    }
+    // The watch list stays on the desk (never on a kiosk); a name-only match is "possible", the desk says so.
+    const watch = (await this.desk.listWatchEntries(now)).rows;
+    const matches = watch.length > 0 ? matchWatchList({ fullName: visit.visitor.fullName, phone: visit.visitor.phone }, watch, now) : [];
+    if (matches.length > 0) {
+      const route = routeFor('watchlist', this.site, this.rules, now);
+      const { alert, created } = await this.desk.raiseAlert(
+        { siteId: this.site.id, kind: 'watchlist', visitId: visit.id, notify: route.notify, escalateAt: escalationDueAt(now, this.rules) },
+        now,
+      );
+      if (created && !triage.alert) return alert;
     }
     if (triage.alert) {
       const { alert, created } = await this.desk.raiseAlert(
