@@ -23,6 +23,8 @@ import { AttentionController } from './attention.js';
 import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
 import { VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
+import './incidents/define.js';
+import './planning/define.js';
 
 /** A desk left alone signs its user out: the console shows visitors' names and must not stay open to anyone. */
 export const DESK_IDLE_SECONDS = 600;
@@ -474,6 +476,8 @@ export class VisitorDesk extends LitElement implements IdleHost {
           @vk-arrival-search=${(e: LeafEvent<{ query: string }>) => (this.query = e.detail.query)}
         ></vk-arrivals>
       </section>
+      <vk-desk-incidents class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.staff} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-incidents>
+      <vk-desk-planning class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.staff} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-planning>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>
         <vk-evacuation-list .messages=${m} .entries=${this.evacuation()}></vk-evacuation-list>
