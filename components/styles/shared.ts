@@ -47,6 +47,22 @@ export const tokens = css`
   }
 `;
 
+/** What every kiosk screen shares: a block host, the screen's level-one heading, a row of actions. */
+export const screen = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    font-size: 1.6em;
+    margin: 0 0 var(--_space);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+`;
+
 /** Buttons sized for fingers (WCAG 2.5.5 asks 44 px; we keep at least 48 px, default 56 px). */
 export const buttons = css`
   button {

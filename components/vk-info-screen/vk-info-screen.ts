@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Messages } from '../../src/i18n/index.js';
 import { LeafEvent } from '../events.js';
-import { buttons, tokens } from '../styles/shared.js';
+import { buttons, screen, tokens } from '../styles/shared.js';
 
 /**
  * @summary A screen that tells the visitor something and offers a way on: used for check-out at the
@@ -16,18 +16,9 @@ export class VkInfoScreen extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    screen,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        font-size: 1.6em;
-        margin: 0 0 var(--_space);
-      }
       .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
         margin-top: calc(var(--_space) * 1.5);
       }
     `,

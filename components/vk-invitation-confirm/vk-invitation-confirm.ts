@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Messages } from '../../src/i18n/index.js';
 import { LeafEvent } from '../events.js';
-import { buttons, tokens } from '../styles/shared.js';
+import { buttons, screen, tokens } from '../styles/shared.js';
 
 /**
  * @summary The one confirmation tap of an invited arrival: whom the visitor is expected by and until when,
@@ -14,14 +14,8 @@ export class VkInvitationConfirm extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    screen,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        font-size: 1.6em;
-        margin: 0 0 var(--_space);
-      }
       dl {
         display: grid;
         grid-template-columns: minmax(8em, max-content) 1fr;
@@ -37,9 +31,6 @@ export class VkInvitationConfirm extends LitElement {
         margin: 0;
       }
       .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
         justify-content: space-between;
       }
       .actions .primary {

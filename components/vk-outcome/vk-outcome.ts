@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Messages } from '../../src/i18n/index.js';
 import { LeafEvent } from '../events.js';
-import { buttons, tokens } from '../styles/shared.js';
+import { buttons, screen, tokens } from '../styles/shared.js';
 
 /**
  * @summary What happens next, in the visitor's language. The message sits in the kiosk's only
@@ -13,14 +13,8 @@ export class VkOutcome extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    screen,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        font-size: 1.6em;
-        margin: 0 0 var(--_space);
-      }
       [role='status'] {
         font-size: 1.3em;
         padding: calc(var(--_space) * 1.5);
