@@ -40,9 +40,14 @@ export async function removeDir(dir) {
   await rm(dir, { recursive: true, force: true }).catch(() => {});
 }
 
-/** Serves `root` on a free loopback port; resolves with the server and its base URL. */
-export async function serveDir(root) {
-  const server = await serve({ root, port: 0 });
+/**
+ * Serves `root` on a free loopback port; resolves with the server and its base URL. `routes` answers fixed
+ * paths with generated bodies (the site configuration at `/site.json`), as `serve()` does.
+ * @param {string} root
+ * @param {Record<string, { type: string, body: string }>} [routes]
+ */
+export async function serveDir(root, routes = {}) {
+  const server = await serve({ root, port: 0, routes });
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   // 127.0.0.1 is a secure context like localhost, so service workers and IndexedDB behave as on a tablet.
   return { server, base: `http://127.0.0.1:${port}` };
@@ -106,13 +111,21 @@ export function kb(bytes) {
   return Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} KB` : 'n/a';
 }
 
+/** A count (photos read, a QR version): a whole number as it is, anything else to one decimal. */
+export function count(x) {
+  if (!Number.isFinite(x)) return 'n/a';
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}
+
 /**
- * One row of the result table.
- * @typedef {{ what: string, ours: number, baseline: number, unit: 'ms' | 'bytes', aim?: number, note?: string }} Row
+ * One row of the result table. `better` says which way is good: `lower` (the default: times, sizes, a QR
+ * version) meets its aim at or below it; `higher` (codes read, whose aim is "all of them") at or above it.
+ * A row without a baseline shows — in the Baseline and Ratio columns.
+ * @typedef {{ what: string, ours: number, baseline?: number, unit: 'ms' | 'bytes' | 'count', aim?: number, better?: 'lower' | 'higher', note?: string }} Row
  */
 
 /** Formats a value of a row in its unit. */
-const fmt = (x, unit) => (unit === 'ms' ? ms(x) : kb(x));
+const fmt = (x, unit) => (unit === 'ms' ? ms(x) : unit === 'count' ? count(x) : kb(x));
 
 /** The markdown table: what, ours, baseline (same process), ratio, aim and whether the aim is met. */
 export function table(rows) {
@@ -121,9 +134,11 @@ export function table(rows) {
     '|---|---:|---:|---:|---:|:-:|',
   ];
   for (const r of rows) {
-    const ratio = Number.isFinite(r.ours) && Number.isFinite(r.baseline) && r.baseline > 0 ? `${(r.ours / r.baseline).toFixed(2)}×` : 'n/a';
-    const aim = r.aim === undefined ? '—' : `≤ ${fmt(r.aim, r.unit)}`;
-    const met = r.aim === undefined || !Number.isFinite(r.ours) ? '—' : r.ours <= r.aim ? 'yes' : '**no**';
+    const higher = r.better === 'higher';
+    const ratio =
+      r.baseline === undefined ? '—' : Number.isFinite(r.ours) && Number.isFinite(r.baseline) && r.baseline > 0 ? `${(r.ours / r.baseline).toFixed(2)}×` : 'n/a';
+    const aim = r.aim === undefined ? '—' : `${higher ? '≥' : '≤'} ${fmt(r.aim, r.unit)}`;
+    const met = r.aim === undefined || !Number.isFinite(r.ours) ? '—' : (higher ? r.ours >= r.aim : r.ours <= r.aim) ? 'yes' : '**no**';
     lines.push(`| ${r.what} | ${fmt(r.ours, r.unit)} | ${r.baseline === undefined ? '—' : fmt(r.baseline, r.unit)} | ${ratio} | ${aim} | ${met} |`);
   }
   return lines.join('\n');
