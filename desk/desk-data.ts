@@ -158,6 +158,7 @@ export class DeskData {
     if (!cls) return;
     let route = routeFor(cls, this.site, this.rules, new Date(alert.createdAt));
     for (let i = 0; i <= alert.escalationLevel; i++) route = escalateRoute(route) ?? route;
-    await this.desk.escalate(alert.id, now, escalationDueAt(now, this.rules), route.notify);
+    // Manual: out of control now, whatever the deadline — also after someone acknowledged it.
+    await this.desk.escalate(alert.id, now, escalationDueAt(now, this.rules), route.notify, { manual: true });
   }
 }

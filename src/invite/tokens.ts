@@ -146,8 +146,8 @@ export function signPass(input: PassInput, signer: SigningKey): Promise<string> 
     'pass',
     {
       ...invitationClaims(input),
-      ...(input.weekdays ? { wd: [...input.weekdays] } : {}),
-      ...(input.hours ? { hr: [...input.hours] } : {}),
+      ...(input.weekdays ? { wd: input.weekdays.reduce((mask, day) => mask | (1 << day), 0) } : {}),
+      ...(input.hours ? { hr: [minutesOf(input.hours[0]), minutesOf(input.hours[1])] } : {}),
       ...(input.uses !== undefined ? { n: input.uses } : {}),
       ...(input.permit !== undefined ? { wp: input.permit } : {}),
     },
@@ -196,8 +196,8 @@ const fail = (code: VerifyErrorCode): VerifyResult => ({ ok: false, code });
 function withinPassHours(claims: PassClaims, now: Date, timeZone: string): boolean {
   if (!claims.wd && !claims.hr) return true;
   const local = localTime(now, timeZone);
-  if (claims.wd && !claims.wd.includes(local.weekday)) return false;
-  if (claims.hr && !(minutesOf(claims.hr[0]) <= local.minutes && local.minutes < minutesOf(claims.hr[1]))) return false;
+  if (claims.wd !== undefined && ((claims.wd >> local.weekday) & 1) === 0) return false;
+  if (claims.hr && !(claims.hr[0] <= local.minutes && local.minutes < claims.hr[1])) return false;
   return true;
 }
 

@@ -8,8 +8,11 @@
 import * as z from 'zod/mini';
 import { VISITOR_TYPES } from '../domain/codes.js';
 import { isUuid } from '../domain/uuid.js';
-import { minutesOf } from '../domain/time.js';
 import { MAX_PARTY_SIZE } from '../domain/walk-in-input.js';
+
+/** Every weekday set: bits 0 (Sunday) to 6 (Saturday). */
+export const WEEKDAY_MASK_ALL = 0b111_1111;
+const MINUTES_PER_DAY = 24 * 60;
 
 /** The only signature algorithm: ECDSA on P-256 with SHA-256, which WebCrypto has everywhere. */
 export const TOKEN_ALG = 'ES256';
@@ -52,8 +55,6 @@ const epochSeconds = z.int().check(z.minimum(0), z.maximum(MAX_EPOCH_SECONDS));
 const hostRefSchema = z.string().check(z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._#,-]*$/u, 'not a host reference'), z.maxLength(MAX_HOST_REF));
 /** A work permit reference (`WP-2026/0114`): no `:`, so no URL and no `javascript:`. */
 const permitSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._#/-]{0,31}$/, 'not a permit reference'));
-const clockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'not a time HH:MM'));
-const closingTime = z.string().check(z.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'not a time HH:MM'));
 
 /** The protected header: exactly these three members. `jku`, `jwk`, `x5u`, `crit`, `zip`… are unknown keys. */
 export const tokenHeaderSchema = z.strictObject({
@@ -95,17 +96,16 @@ export type InvitationClaims = z.infer<typeof invitationClaimsSchema>;
 export const passClaimsSchema = z
   .strictObject({
     ...invitationShape,
-    /** Allowed weekdays in the site's zone, 0 = Sunday … 6 = Saturday; absent = every day. */
-    wd: z.optional(
-      z.array(z.literal([0, 1, 2, 3, 4, 5, 6])).check(
-        z.minLength(1),
-        z.maxLength(7),
-        z.refine((days) => new Set(days).size === days.length, 'a weekday is listed twice'),
-      ),
-    ),
-    /** Allowed hours in the site's local time, from (inclusive) to (exclusive); absent = all day. */
+    /**
+     * Allowed weekdays in the site's zone as a bit mask (bit 0 = Sunday … bit 6 = Saturday; Mon–Fri = 62);
+     * absent = every day. A number, not a list: a contractor's pass must fit a version-15 QR code.
+     */
+    wd: z.optional(z.int().check(z.minimum(1), z.maximum(WEEKDAY_MASK_ALL))),
+    /** Allowed hours in the site's local time as minutes after midnight, from (inclusive) to (exclusive); absent = all day. */
     hr: z.optional(
-      z.tuple([clockTime, closingTime]).check(z.refine(([from, to]) => minutesOf(from) < minutesOf(to), 'hours end before they start')),
+      z
+        .tuple([z.int().check(z.minimum(0), z.maximum(MINUTES_PER_DAY - 1)), z.int().check(z.minimum(1), z.maximum(MINUTES_PER_DAY))])
+        .check(z.refine(([from, to]) => from < to, 'hours end before they start')),
     ),
     /** Uses allowed on one device; absent = unlimited within the window. */
     n: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_PASS_USES))),

@@ -60,6 +60,12 @@ export interface RaiseAlertResult {
   created: boolean;
 }
 
+/** Options of `escalate`. */
+export interface EscalateOptions {
+  /** The **Escalate** button: no deadline needed, and an acknowledged alert escalates too. */
+  manual?: boolean;
+}
+
 /** Why `escalate` did nothing. */
 export type EscalationRefusal = 'acknowledged' | 'closed' | 'not-due';
 
@@ -271,7 +277,7 @@ export class DeskStore {
   async acknowledge(alertId: string, staffId: string, at: Date): Promise<Alert> {
     const when = at.toISOString();
     return this.changeAlert(alertId, (alert) =>
-      false ? alert : { ...alert, status: 'acknowledged', acknowledgedAt: when, acknowledgedBy: staffId },
+      alert.status !== 'open' ? alert : { ...alert, status: 'acknowledged', acknowledgedAt: when, acknowledgedBy: staffId },
     (record) => (record.acknowledgedAt === undefined ? { ...record, acknowledgedAt: when, updatedAt: when } : record));
   }
 
@@ -281,14 +287,20 @@ export class DeskStore {
    * (nothing written) when the alert is acknowledged or closed, or not due at `at` — which is what a second
    * desk sees when the first has just escalated it, so one deadline escalates once. The incident record, if
    * any, keeps the first escalation time.
+   *
+   * `{ manual: true }` is the **Escalate** button ("out of control"): a person's decision, so it ignores the
+   * deadline and also escalates an acknowledged alert (the receptionist who took it is the one asking for
+   * help); only a closed alert refuses it.
    */
-  async escalate(alertId: string, at: Date, nextEscalateAt: Date, notify: readonly string[] = []): Promise<EscalationResult> {
+  async escalate(alertId: string, at: Date, nextEscalateAt: Date, notify: readonly string[] = [], options: EscalateOptions = {}): Promise<EscalationResult> {
     const when = at.toISOString();
+    const manual = options.manual ?? false;
     let refusal: EscalationRefusal | undefined;
     const alert = await this.changeAlert(
       alertId,
       (current) => {
-        refusal = current.status === 'acknowledged' ? 'acknowledged' : current.status === 'closed' ? 'closed' : undefined;
+        refusal =
+          current.status === 'closed' ? 'closed' : manual ? undefined : current.status === 'acknowledged' ? 'acknowledged' : !isEscalationDue(current, at) ? 'not-due' : undefined;
         if (refusal) return current;
         return {
           ...current,

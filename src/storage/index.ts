@@ -4,6 +4,7 @@ export {
   DeskStore,
   type AddExpectedInput,
   type AddTaskInput,
+  type EscalateOptions,
   type EscalationRefusal,
   type EscalationResult,
   type HostDecisionInput,

@@ -74,8 +74,8 @@ describe('npm run invite', () => {
     assert.match(await readFile(out.qrFile, 'utf8'), /^<svg[^>]*>[\s\S]*<path/);
     const result = await verifyToken(out.token, await verifyOptions(out.keySet, NOW));
     assert.ok(result.ok && result.kind === 'pass');
-    assert.deepEqual(result.claims.wd, [1, 2, 3, 4, 5]);
-    assert.deepEqual(result.claims.hr, ['09:00', '18:00']);
+    assert.deepEqual(result.claims.wd, 0b0111110); // Monday to Friday
+    assert.deepEqual(result.claims.hr, [9 * 60, 18 * 60]);
     assert.equal(result.claims.n, 60);
     assert.equal(result.claims.wp, 'WP-2026-0114');
     assert.deepEqual(await verifyToken(out.token, await verifyOptions(out.keySet, new Date('2026-11-23T08:30+08:00'))), { ok: false, code: 'invite-outside-hours' });

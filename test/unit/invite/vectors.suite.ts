@@ -72,7 +72,7 @@ describe('invite: valid tokens', () => {
   it('accepts a pass within its weekdays and hours and returns them', async () => {
     const result = await expectOk(await validPass({ uses: 40, permit: 'WP-2026/0114' }));
     expect(result.kind).to.equal('pass');
-    expect(result.claims).to.deep.include({ wd: [1, 2, 3, 4, 5], hr: ['08:00', '18:00'], n: 40, wp: 'WP-2026/0114', vt: 'domestic-helper' });
+    expect(result.claims).to.deep.include({ wd: 0b0111110, hr: [8 * 60, 18 * 60], n: 40, wp: 'WP-2026/0114', vt: 'domestic-helper' });
   });
 
   it('accepts a badge and returns the visit id', async () => {
@@ -323,8 +323,8 @@ describe('invite: claims', () => {
     for (const overrides of hostile) {
       await expectCode(await signRaw(headerJson(current.kid), JSON.stringify(invitationClaims(overrides))), 'invite-invalid-claims');
     }
-    const passClaims = { ...invitationClaims({ vt: 'contractor' }), wd: [1, 2], hr: ['08:00', '18:00'] };
-    for (const overrides of [{ wp: 'javascript:alert(1)' }, { wp: 'https://evil.example' }, { hr: ['javascript:', '18:00'] }, { wd: ['1'] }]) {
+    const passClaims = { ...invitationClaims({ vt: 'contractor' }), wd: 0b110, hr: [8 * 60, 18 * 60] };
+    for (const overrides of [{ wp: 'javascript:alert(1)' }, { wp: 'https://evil.example' }, { hr: ['javascript:', '18:00'] }, { wd: ['1'] }, { wd: [1, 2] }, { wd: 128 }, { hr: [600, 540] }]) {
       await expectCode(await signRaw(headerJson(current.kid, 'vk-pass'), JSON.stringify({ ...passClaims, ...overrides })), 'invite-invalid-claims');
     }
   });
