@@ -11,6 +11,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     assetsInlineLimit: 0, // no data: URLs for scripts or styles: the CSP allows 'self' only
+    // Every browser we target preloads modules natively; the polyfill would only add a script to the first screen.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // Two entries: the PWA page, and `/visitor-kiosk.js`, the one module a host page loads to embed the
       // element (a stable name; its chunks are hashed and live under assets/).
