@@ -99,6 +99,7 @@ async function nextSeqIn<Names extends ArrayLike<StoreNames<KioskDB>>>(meta: Met
   const seq = (await readMeta(meta, 'nextSeq')) ?? FIRST_SEQ;
   return { seq, take: () => meta.put(seq + 1, 'nextSeq') };
 }
+
 /** The stores a new visit is written to, inside one readwrite transaction over (at least) them. */
 interface WriteStoresIn<Names extends ArrayLike<StoreNames<KioskDB>>> {
   visits: IDBPObjectStore<KioskDB, Names, 'visits', 'readwrite'>;
