@@ -31,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx tsx scripts/start.ts',
-    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR },
+    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, VK_ADMIN_PIN: '2468' },
     url: `http://localhost:${E2E_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

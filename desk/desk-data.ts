@@ -22,6 +22,8 @@ export interface DeskSnapshot {
   decisions: Map<string, { decision: 'confirmed' | 'declined'; by: string; at: string }>;
   /** Visit id → prompt to raise A or B (an owner's or staff complaint without an appointment). */
   suggestions: Map<string, 'A' | 'B'>;
+  /** Staff id → name, to say who acknowledged an alert on any desk of this device. */
+  staffNames: Map<string, string>;
 }
 
 export class DeskData {
@@ -61,7 +63,8 @@ export class DeskData {
       const d = await this.desk.hostDecision(visit.id);
       if (d) decisions.set(visit.id, { decision: d.decision, by: d.by, at: d.at });
     }
-    return { visits, alerts, decisions, suggestions: new Map(this.suggestions) };
+    const staffNames = new Map((await this.desk.listStaff(this.site.id)).rows.map((s) => [s.id, s.name] as const));
+    return { visits, alerts, decisions, suggestions: new Map(this.suggestions), staffNames };
   }
 
   /** Applies the rules to one arrival; returns a newly raised alert (class C), if any. */

@@ -402,7 +402,7 @@ export class VisitorDesk extends LitElement implements IdleHost {
           mediaPresent: a.mediaPresent,
           acknowledged:
             a.acknowledgedAt && a.acknowledgedBy
-              ? m.acknowledgedBy(a.acknowledgedBy === this.staff?.id ? this.staff.name : a.acknowledgedBy, formatDateTime(new Date(a.acknowledgedAt), this.locale, this.siteConfig.timeZone))
+              ? m.acknowledgedBy(s.staffNames.get(a.acknowledgedBy) ?? a.acknowledgedBy, formatDateTime(new Date(a.acknowledgedAt), this.locale, this.siteConfig.timeZone))
               : '',
         };
       });

@@ -19,6 +19,108 @@ export type RoleCode =
   | 'subsidiary-department'
   | 'reception';
 
+/** Errors the planning forms show (expected visits, tours, the watch list). */
+export type PlanningError =
+  | 'required'
+  | 'time-invalid'
+  | 'phone-invalid'
+  | 'phone-too-short'
+  | 'phone-too-long'
+  | 'phone-invalid-country'
+  | 'names-exceed-headcount'
+  | 'storage-failed';
+
+/** Wording of `<vk-desk-planning>`: expected visits, tour requests and the watch list. */
+export interface PlanningMessages {
+  expectedHeading: string;
+  unitOrOffice: string;
+  expectedAt: string;
+  guestName: string;
+  people: string;
+  visitKind: string;
+  guest: string;
+  complaintVisit: string;
+  makeUp: string;
+  add: string;
+  expectedAdded: string;
+  noExpected: string;
+  partyOf: (n: number) => string;
+  arrived: string;
+  remove: string;
+  toursHeading: string;
+  tourKind: string;
+  tourKinds: Record<'group' | 'vip' | 'ordinary' | 'ad-hoc', string>;
+  leader: string;
+  headcount: string;
+  names: string;
+  departments: string;
+  visitDate: string;
+  visitTime: string;
+  request: string;
+  /** The `tour-too-late` refusal: the kind the rules applied (already a label) and the earliest possible start. */
+  tourTooLate: (kind: string, earliest: string) => string;
+  tourRequested: string;
+  countedAsGroup: string;
+  coordination: string;
+  noTours: string;
+  tourLine: (kind: string, leader: string, headcount: number, when: string) => string;
+  approve: string;
+  decline: string;
+  tourStatuses: Record<'requested' | 'approved' | 'declined', string>;
+  invitationByHub: string;
+  invitationReady: string;
+  watchHeading: string;
+  watchIntro: string;
+  matchBy: string;
+  watchKinds: Record<'name' | 'phone' | 'id-hash', string>;
+  reason: string;
+  approvedBy: string;
+  expires: string;
+  addToWatchList: string;
+  watchAdded: string;
+  noWatch: string;
+  watchValue: string;
+  actions: string;
+  loadFailed: string;
+  errors: Record<PlanningError, string>;
+  countRange: (max: number) => string;
+  expiryRange: (last: string) => string;
+}
+
+/** Wording of `<vk-desk-incidents>`: incident records (《突發事件處理記錄表》), the desk's tasks, the end of the day. */
+export interface IncidentMessages {
+  heading: string;
+  empty: string;
+  /** How many records are past due and not signed off. */
+  overdueCount: (n: number) => string;
+  fields: Record<'arrival' | 'notified' | 'acknowledged' | 'escalated' | 'closed' | 'due' | 'handledBy' | 'said' | 'done' | 'outcome' | 'typicalCase', string>;
+  notYet: string;
+  save: string;
+  saved: string;
+  close: string;
+  /** Said after closing: the written record's due time, already formatted. */
+  closed: (due: string) => string;
+  signOff: string;
+  signedOff: (name: string, time: string) => string;
+  signOffRefused: string;
+  locked: string;
+  /** The text marker of an overdue record (never colour alone). */
+  overdue: string;
+  calendarWarnings: Record<'calendar-data-provisional' | 'calendar-data-ended', string>;
+  tasksHeading: string;
+  tasksEmpty: string;
+  taskKinds: Record<'notify-cs-centre' | 'notify-hr' | 'host-message' | 'help-call' | 'tour-declined', string>;
+  /** The task's visit: its unit and arrival time (formatted). */
+  taskVisit: (unit: string, time: string) => string;
+  taskDue: (time: string) => string;
+  taskDone: string;
+  noneEarlier: string;
+  overstayHeading: (hours: number) => string;
+  noOverstays: string;
+  onSiteSince: (time: string) => string;
+  checkedOut: string;
+}
+
 export interface DeskMessages {
   locale: string;
   documentTitle: string;
@@ -86,8 +188,10 @@ export interface DeskMessages {
   stillOnSite: (n: number) => string;
   overstay: string;
   helpCall: string;
+  incidents: IncidentMessages;
   done: string;
   noName: string;
+  planning: PlanningMessages;
   typeLabels: Record<
     | 'resident'
     | 'visiting-resident'
