@@ -179,7 +179,7 @@ export const deskZhHant: DeskMessages = {
     invitationByHub: '邀請將由中央伺服器發出',
     invitationReady: '邀請已備妥',
     watchHeading: '觀察名單',
-    watchIntro: '只供前台職員查看：不會向訪客顯示，也不會傳送到自助登記機。',
+    watchIntro: '只供接待處職員查看：不會向訪客顯示，也不會傳送到自助登記機。',
     matchBy: '比對方式',
     watchKinds: { name: '姓名', phone: '電話號碼', 'id-hash': '證件（中央雜湊）' },
     reason: '原因',
