@@ -1,19 +1,675 @@
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { StaffMember } from '../../src/domain/desk.js';
-import type { SiteConfig } from '../../src/domain/site.js';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { buttons, tokens } from '../../components/styles/shared.js';
+import type { ExpectedVisit, ExpectedVisitKind, StaffMember, TourKind, TourRequest, WatchEntry } from '../../src/domain/desk.js';
+import { TOUR_KINDS } from '../../src/domain/desk.js';
+import { checkTourRequest, defaultRulesFor, startOfLocalDay } from '../../src/domain/rules/index.js';
+import { suggestsPeople, type SiteConfig } from '../../src/domain/site.js';
+import { localDayKey } from '../../src/domain/time.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
-import type { LocaleTag } from '../../src/i18n/index.js';
+import { formatDateTime, type LocaleTag } from '../../src/i18n/index.js';
+import { DeskStore } from '../../src/storage/desk.js';
+import {
+  MAX_EXPECTED_PARTY,
+  MAX_LONG_TEXT,
+  MAX_TEXT,
+  MAX_TOUR_HEADCOUNT,
+  parseExpectedForm,
+  parseTourForm,
+  parseWatchForm,
+  watchExpiryRange,
+  type ExpectedField,
+  type ExpectedFormInput,
+  type FieldError,
+  type ManualWatchKind,
+  type TourField,
+  type TourFormInput,
+  type WatchField,
+  type WatchFormInput,
+} from './forms.js';
 
-/** Placeholder: being built. */
+type Planning = DeskMessages['planning'];
+/** A section's last outcome, read out politely (`role="status"`); `error` styles a refusal. */
+type Notice = { text: string; error?: boolean } | undefined;
+
+/**
+ * How often the lists are read again without a message: "today" rolls over at the site's midnight and
+ * watch-list entries expire on their own, which no other tab announces.
+ */
+const REFRESH_MS = 60_000;
+
+const EMPTY_EXPECTED: ExpectedFormInput = { unit: '', time: '', guestName: '', people: '1', kind: 'guest', makeUp: '' };
+const EMPTY_TOUR: TourFormInput = { kind: 'ordinary', leader: '', headcount: '', names: '', departments: '', date: '', time: '' };
+const EMPTY_WATCH: WatchFormInput = { kind: 'name', value: '', reason: '', approvedBy: '', expires: '' };
+
+/**
+ * @summary The desk's planning: **expected visits** (a resident's phoned-in guest, an expected complaint
+ * group), **tour** requests checked against the lead-time rules and approved or declined, and the
+ * **watch list** (desk only — never sent to a kiosk). Loads its own data from `DeskStore(dbName)`, follows
+ * the other tabs through `BroadcastChannel('vk-desk:' | 'vk-storage:' + dbName)` (and reads again every
+ * minute), and announces its own writes with `{ type: 'changed' }` on `vk-desk:`. Shows nothing without a
+ * signed-in staff member. Time comes from the `now` property, so tests and benchmarks control the clock.
+ *
+ * Approving a tour only records the approval: invitations are signed with the site's key, which stays on
+ * the hub (the hub issue issues them and attaches the invitation to the tour); the desk never holds a key.
+ */
 export class VkDeskPlanning extends LitElement {
+  static override styles = [
+    tokens,
+    buttons,
+    css`
+      :host {
+        display: block;
+        font-size: var(--vk-desk-font-size, 16px);
+      }
+      h2 {
+        font-size: 1.2em;
+        margin: 1.25em 0 0.5em;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: start;
+        margin-bottom: 0.5em;
+      }
+      .field {
+        display: flex;
+        flex-direction: column;
+        max-width: 100%;
+      }
+      .field.wide {
+        flex: 1 1 16em;
+      }
+      label,
+      legend {
+        font-weight: 600;
+      }
+      input,
+      select,
+      textarea {
+        font: inherit;
+        min-height: 48px;
+        max-width: 100%;
+        padding: 0 0.5em;
+        border: 2px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        background: var(--_bg);
+        color: var(--_fg);
+      }
+      textarea {
+        padding: 0.5em;
+        min-width: min(16em, 100%);
+      }
+      input.count {
+        width: 6em;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--_danger);
+      }
+      fieldset {
+        border: none;
+        padding: 0;
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      legend {
+        width: 100%;
+      }
+      fieldset button[aria-pressed='true'] {
+        background: var(--_accent);
+        color: var(--_accent-fg);
+      }
+      form > button[type='submit'] {
+        align-self: end;
+      }
+      .error {
+        color: var(--_danger);
+        margin: 0.25em 0 0;
+        font-weight: 600;
+      }
+      .notice {
+        min-height: 1.5em;
+        margin: 0 0 0.5em;
+      }
+      .muted {
+        color: var(--_muted);
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 1em;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.5em;
+        border-bottom: 1px solid var(--_border);
+        overflow-wrap: anywhere;
+      }
+      li.complaint {
+        background: #fff4f4;
+      }
+      .tag {
+        font-weight: 700;
+        color: var(--_danger);
+      }
+      .row-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.5em;
+        border-bottom: 1px solid var(--_border);
+        vertical-align: top;
+        overflow-wrap: anywhere;
+      }
+      button {
+        font-size: 0.95em;
+      }
+      @media (max-width: 40rem) {
+        thead {
+          display: none;
+        }
+        tr,
+        td {
+          display: block;
+        }
+        tr {
+          border: 1px solid var(--_border);
+          border-radius: var(--_radius);
+          margin-bottom: var(--_space);
+        }
+        td {
+          border: none;
+        }
+        td[data-label]::before {
+          content: attr(data-label) ': ';
+          font-weight: 600;
+        }
+      }
+    `,
+  ];
+
   @property({ attribute: false }) messages!: DeskMessages;
   @property({ attribute: false }) site!: SiteConfig;
   @property({ attribute: false }) staff: StaffMember | undefined;
   @property({ attribute: false }) dbName = 'visitor-kiosk';
   @property({ attribute: false }) locale: LocaleTag = 'en';
+  /** The clock: tests and the benchmarks inject one. */
+  @property({ attribute: false }) now = (): Date => new Date();
+
+  @state() private expected: ExpectedVisit[] = [];
+  @state() private tours: TourRequest[] = [];
+  @state() private watch: WatchEntry[] = [];
+  @state() private expectedForm: ExpectedFormInput = { ...EMPTY_EXPECTED };
+  @state() private tourForm: TourFormInput = { ...EMPTY_TOUR };
+  @state() private watchForm: WatchFormInput = { ...EMPTY_WATCH };
+  @state() private expectedErrors: Partial<Record<ExpectedField, FieldError>> = {};
+  @state() private tourErrors: Partial<Record<TourField, FieldError>> = {};
+  @state() private watchErrors: Partial<Record<WatchField, FieldError>> = {};
+  @state() private expectedNotice: Notice;
+  @state() private tourNotice: Notice;
+  @state() private watchNotice: Notice;
+  @state() private loadFailed = false;
+
+  private channels: BroadcastChannel[] = [];
+  private poll: ReturnType<typeof setInterval> | undefined;
+  /** Bumped by every load: a slower, older load never overwrites a newer one. */
+  private generation = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached after a move: listen again (the first attach is handled by `updated`).
+    if (this.hasUpdated) this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unlisten();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('dbName') || changed.has('staff') || changed.has('site')) this.listen();
+    else if (changed.has('now')) void this.load();
+  }
+
+  /** Loads the data again (what a message from another tab triggers); resolves once rendered. */
+  async reload(): Promise<void> {
+    await this.load();
+    await this.updateComplete;
+  }
+
+  private get store(): DeskStore {
+    return new DeskStore(this.dbName);
+  }
+
+  private get today(): string {
+    return localDayKey(this.now(), this.site.timeZone);
+  }
+
+  private listen() {
+    this.unlisten();
+    if (!this.staff || !this.site) {
+      // Signed out: drop what was shown and what was half typed, personal data included.
+      this.expected = [];
+      this.tours = [];
+      this.watch = [];
+      this.expectedForm = { ...EMPTY_EXPECTED };
+      this.tourForm = { ...EMPTY_TOUR };
+      this.watchForm = { ...EMPTY_WATCH };
+      this.expectedErrors = {};
+      this.tourErrors = {};
+      this.watchErrors = {};
+      this.expectedNotice = this.tourNotice = this.watchNotice = undefined;
+      return;
+    }
+    if (typeof BroadcastChannel === 'function') {
+      for (const name of [`vk-desk:${this.dbName}`, `vk-storage:${this.dbName}`]) {
+        const channel = new BroadcastChannel(name);
+        channel.onmessage = () => void this.load();
+        this.channels.push(channel);
+      }
+    }
+    this.poll = setInterval(() => void this.load(), REFRESH_MS);
+    void this.load();
+  }
+
+  private unlisten() {
+    for (const c of this.channels) c.close();
+    this.channels = [];
+    if (this.poll !== undefined) clearInterval(this.poll);
+    this.poll = undefined;
+  }
+
+  /** Tells the desk and its other tabs that planning data changed (the sender itself hears nothing). */
+  private announce() {
+    const own = this.channels[0];
+    if (own) own.postMessage({ type: 'changed' });
+  }
+
+  private async load(): Promise<void> {
+    if (!this.staff || !this.site) return;
+    const generation = ++this.generation;
+    const now = this.now();
+    const siteId = this.site.id;
+    try {
+      const store = this.store;
+      const [expected, tours, watch] = await Promise.all([store.listExpected(localDayKey(now, this.site.timeZone)), store.listTours(), store.listWatchEntries(now)]);
+      if (generation !== this.generation) return;
+      const startOfToday = startOfLocalDay(localDayKey(now, this.site.timeZone), this.site.timeZone).getTime();
+      this.expected = expected.rows.filter((e) => e.siteId === siteId);
+      // Pending requests whatever their date; decided ones until their day is over.
+      this.tours = tours.rows
+        .filter((t) => t.siteId === siteId && (t.status === 'requested' || Date.parse(t.visitAt) >= startOfToday))
+        .sort((a, b) => Date.parse(a.visitAt) - Date.parse(b.visitAt));
+      this.watch = watch.rows.filter((w) => w.siteId === siteId).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+      this.loadFailed = false;
+    } catch {
+      if (generation === this.generation) this.loadFailed = true;
+    }
+  }
+
+  /** Runs a write, then announces it and reloads; a failure becomes the section's notice. */
+  private async write(run: () => Promise<unknown>, notice: (n: Notice) => void, done?: string): Promise<boolean> {
+    try {
+      await run();
+    } catch {
+      notice({ text: this.messages.planning.errors['storage-failed'], error: true });
+      return false;
+    }
+    notice(done ? { text: done } : undefined);
+    this.announce();
+    await this.load();
+    return true;
+  }
+
+  private time(at: string | Date): string {
+    return formatDateTime(typeof at === 'string' ? new Date(at) : at, this.locale, this.site.timeZone);
+  }
+
+  private errorText(error: FieldError | undefined): string {
+    const p = this.messages.planning;
+    if (!error) return '';
+    if (error.code === 'count-range') return p.countRange(error.max);
+    if (error.code === 'expiry-range') return p.expiryRange(this.time(startOfLocalDay(error.last, this.site.timeZone)));
+    return p.errors[error.code];
+  }
+
+  /** Focuses the form's first field in error, whose description then reads the error out. */
+  private async focusFirstError(formId: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"]`)?.focus();
+  }
+
+  // ----- expected visits -----
+
+  private async submitExpected(e: Event) {
+    e.preventDefault();
+    const staff = this.staff;
+    if (!staff) return;
+    const parsed = parseExpectedForm(this.expectedForm, this.today, this.site.timeZone);
+    if (!parsed.ok) {
+      this.expectedErrors = parsed.errors;
+      this.expectedNotice = undefined;
+      await this.focusFirstError('exp-form');
+      return;
+    }
+    this.expectedErrors = {};
+    const v = parsed.value;
+    const ok = await this.write(
+      () =>
+        this.store.addExpected(
+          {
+            siteId: this.site.id,
+            timeZone: this.site.timeZone,
+            hostLabel: v.hostLabel,
+            expectedAt: v.expectedAt,
+            partySize: v.partySize,
+            kind: v.kind,
+            recordedBy: staff.id,
+            ...(v.guestName ? { guestName: v.guestName } : {}),
+            ...(v.makeUp ? { makeUp: v.makeUp } : {}),
+          },
+          this.now(),
+        ),
+      (n) => (this.expectedNotice = n),
+      this.messages.planning.expectedAdded,
+    );
+    if (!ok) return;
+    // Ready for the next call at once: the kind goes back to the common case.
+    this.expectedForm = { ...EMPTY_EXPECTED };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#exp-unit')?.focus();
+  }
+
+  private setExpected<K extends keyof ExpectedFormInput>(key: K, value: ExpectedFormInput[K]) {
+    this.expectedForm = { ...this.expectedForm, [key]: value };
+  }
+
+  private renderExpected(p: Planning) {
+    const f = this.expectedForm;
+    const err = this.expectedErrors;
+    const hosts = [...this.site.directory.units.map((u) => u.label), ...(suggestsPeople(this.site) ? this.site.directory.people.map((x) => x.department ?? x.name) : [])];
+    return html`<section aria-labelledby="exp-h">
+      <h2 id="exp-h">${p.expectedHeading}</h2>
+      <form id="exp-form" novalidate @submit=${this.submitExpected}>
+        ${this.textField('exp-unit', p.unitOrOffice, f.unit, (v) => this.setExpected('unit', v), err.unit, { list: 'exp-hosts', maxlength: MAX_TEXT })}
+        <datalist id="exp-hosts">${[...new Set(hosts)].map((h) => html`<option value=${h}></option>`)}</datalist>
+        ${this.textField('exp-time', p.expectedAt, f.time, (v) => this.setExpected('time', v), err.time, { type: 'time' })}
+        ${this.textField('exp-guest', p.guestName, f.guestName, (v) => this.setExpected('guestName', v), undefined, { maxlength: MAX_TEXT })}
+        ${this.textField('exp-people', p.people, f.people, (v) => this.setExpected('people', v), err.people, { type: 'number', min: 1, max: MAX_EXPECTED_PARTY, cls: 'count' })}
+        <fieldset>
+          <legend>${p.visitKind}</legend>
+          ${(['guest', 'complaint'] as ExpectedVisitKind[]).map(
+            (k) =>
+              html`<button type="button" aria-pressed=${f.kind === k ? 'true' : 'false'} @click=${() => this.setExpected('kind', k)}>
+                ${k === 'guest' ? p.guest : p.complaintVisit}
+              </button>`,
+          )}
+        </fieldset>
+        ${f.kind === 'complaint'
+          ? this.textField('exp-makeup', p.makeUp, f.makeUp, (v) => this.setExpected('makeUp', v), undefined, { maxlength: MAX_LONG_TEXT, wide: true })
+          : nothing}
+        <button class="primary" type="submit">${p.add}</button>
+      </form>
+      ${this.renderNotice(this.expectedNotice)}
+      ${this.expected.length === 0 ? html`<p class="muted">${p.noExpected}</p>` : html`<ul>${this.expected.map((x) => this.renderExpectedRow(x, p))}</ul>`}
+    </section>`;
+  }
+
+  private renderExpectedRow(x: ExpectedVisit, p: Planning) {
+    const complaint = x.kind === 'complaint';
+    return html`<li class=${complaint ? 'complaint' : ''}>
+      <span id=${`exp-${x.id}`}>
+        <strong>${this.time(x.expectedAt)}</strong> · ${x.hostLabel}${x.guestName ? html` · ${x.guestName}` : nothing} · ${p.partyOf(x.partySize)}
+        ${complaint ? html`<br /><span class="tag">${p.complaintVisit}</span>${x.makeUp ? html`: ${x.makeUp}` : nothing}` : nothing}
+        ${x.arrivedVisitId ? html`<br /><span class="muted">${p.arrived}</span>` : nothing}
+      </span>
+      <span class="row-actions">
+        <button type="button" aria-describedby=${`exp-${x.id}`} @click=${() => void this.write(() => this.store.removeExpected(x.id), (n) => (this.expectedNotice = n))}>
+          ${p.remove}
+        </button>
+      </span>
+    </li>`;
+  }
+
+  // ----- tours -----
+
+  private async submitTour(e: Event) {
+    e.preventDefault();
+    const p = this.messages.planning;
+    const parsed = parseTourForm(this.tourForm, this.site.timeZone);
+    if (!parsed.ok) {
+      this.tourErrors = parsed.errors;
+      this.tourNotice = undefined;
+      await this.focusFirstError('tour-form');
+      return;
+    }
+    this.tourErrors = {};
+    const v = parsed.value;
+    const now = this.now();
+    const check = checkTourRequest({ kind: v.kind, departments: v.departments.length, startsAt: v.visitAt }, now, defaultRulesFor(this.site.kind), this.site.timeZone);
+    if (!check.ok) {
+      // Refused before anything is stored: the requester is told the earliest time and may ask again.
+      this.tourNotice = { text: p.tourTooLate(p.tourKinds[check.kind], this.time(check.earliest)), error: true };
+      return;
+    }
+    const notes = [p.tourRequested, check.kind !== v.kind ? p.countedAsGroup : '', check.coordination ? p.coordination : ''].filter((s) => s !== '');
+    const ok = await this.write(
+      // Stored under the kind the rules applied: two departments make an ordinary tour a group tour.
+      () => this.store.requestTour({ siteId: this.site.id, kind: check.kind, leader: v.leader, headcount: v.headcount, names: v.names, departments: v.departments, visitAt: v.visitAt }, now),
+      (n) => (this.tourNotice = n),
+      notes.join(' '),
+    );
+    if (ok) this.tourForm = { ...EMPTY_TOUR };
+  }
+
+  private setTour<K extends keyof TourFormInput>(key: K, value: TourFormInput[K]) {
+    this.tourForm = { ...this.tourForm, [key]: value };
+  }
+
+  private decide(tour: TourRequest, decision: 'approved' | 'declined') {
+    const staff = this.staff;
+    if (!staff) return;
+    // No invitation id: the hub signs the invitation and attaches it (`attachTourInvitation`).
+    void this.write(() => this.store.decideTour(tour.id, decision, staff.id, this.now()), (n) => (this.tourNotice = n));
+  }
+
+  private renderTours(p: Planning) {
+    const f = this.tourForm;
+    const err = this.tourErrors;
+    return html`<section aria-labelledby="tour-h">
+      <h2 id="tour-h">${p.toursHeading}</h2>
+      <form id="tour-form" novalidate @submit=${this.submitTour}>
+        <div class="field">
+          <label for="tour-kind">${p.tourKind}</label>
+          <select id="tour-kind" @change=${(e: Event) => this.setTour('kind', (e.target as HTMLSelectElement).value as TourKind)}>
+            ${TOUR_KINDS.map((k) => html`<option value=${k} ?selected=${f.kind === k}>${p.tourKinds[k]}</option>`)}
+          </select>
+        </div>
+        ${this.textField('tour-leader', p.leader, f.leader, (v) => this.setTour('leader', v), err.leader, { maxlength: MAX_TEXT })}
+        ${this.textField('tour-headcount', p.headcount, f.headcount, (v) => this.setTour('headcount', v), err.headcount, {
+          type: 'number',
+          min: 1,
+          max: MAX_TOUR_HEADCOUNT,
+          cls: 'count',
+        })}
+        <div class="field wide">
+          <label for="tour-names">${p.names}</label>
+          <textarea
+            id="tour-names"
+            rows="3"
+            aria-invalid=${err.names ? 'true' : 'false'}
+            aria-describedby=${err.names ? 'tour-names-err' : nothing}
+            .value=${f.names}
+            @input=${(e: InputEvent) => this.setTour('names', (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${err.names ? html`<p class="error" id="tour-names-err">${this.errorText(err.names)}</p>` : nothing}
+        </div>
+        ${this.textField('tour-departments', p.departments, f.departments, (v) => this.setTour('departments', v), undefined, { maxlength: MAX_LONG_TEXT, wide: true })}
+        ${this.textField('tour-date', p.visitDate, f.date, (v) => this.setTour('date', v), err.date, { type: 'date', min: this.today })}
+        ${this.textField('tour-time', p.visitTime, f.time, (v) => this.setTour('time', v), err.time, { type: 'time' })}
+        <button class="primary" type="submit">${p.request}</button>
+      </form>
+      ${this.renderNotice(this.tourNotice)}
+      ${this.tours.length === 0 ? html`<p class="muted">${p.noTours}</p>` : html`<ul>${this.tours.map((t) => this.renderTourRow(t, p))}</ul>`}
+    </section>`;
+  }
+
+  private renderTourRow(t: TourRequest, p: Planning) {
+    return html`<li>
+      <span id=${`tour-${t.id}`}>
+        <strong>${p.tourLine(p.tourKinds[t.kind], t.leader, t.headcount, this.time(t.visitAt))}</strong>
+        ${t.departments.length > 0 ? html`<br /><span class="muted">${t.departments.join(', ')}</span>` : nothing}
+        ${t.names.length > 0 ? html`<br /><span class="muted">${t.names.join(', ')}</span>` : nothing}
+        <br />${p.tourStatuses[t.status]}${t.status === 'approved' ? html` — ${t.invitationJti ? p.invitationReady : p.invitationByHub}` : nothing}
+      </span>
+      ${t.status === 'requested'
+        ? html`<span class="row-actions">
+            <button type="button" class="primary" aria-describedby=${`tour-${t.id}`} @click=${() => this.decide(t, 'approved')}>${p.approve}</button>
+            <button type="button" aria-describedby=${`tour-${t.id}`} @click=${() => this.decide(t, 'declined')}>${p.decline}</button>
+          </span>`
+        : nothing}
+    </li>`;
+  }
+
+  // ----- watch list -----
+
+  private async submitWatch(e: Event) {
+    e.preventDefault();
+    const parsed = parseWatchForm(this.watchForm, this.site.jurisdiction, this.today, this.site.timeZone);
+    if (!parsed.ok) {
+      this.watchErrors = parsed.errors;
+      this.watchNotice = undefined;
+      await this.focusFirstError('watch-form');
+      return;
+    }
+    this.watchErrors = {};
+    const v = parsed.value;
+    const ok = await this.write(
+      () => this.store.putWatchEntry({ siteId: this.site.id, kind: v.kind, value: v.value, reason: v.reason, approvedBy: v.approvedBy, expiresAt: v.expiresAt }, this.now()),
+      (n) => (this.watchNotice = n),
+      this.messages.planning.watchAdded,
+    );
+    if (ok) this.watchForm = { ...EMPTY_WATCH, kind: v.kind };
+  }
+
+  private setWatch<K extends keyof WatchFormInput>(key: K, value: WatchFormInput[K]) {
+    this.watchForm = { ...this.watchForm, [key]: value };
+  }
+
+  private renderWatch(p: Planning) {
+    const f = this.watchForm;
+    const err = this.watchErrors;
+    const { first, last } = watchExpiryRange(this.today);
+    return html`<section aria-labelledby="watch-h">
+      <h2 id="watch-h">${p.watchHeading}</h2>
+      <p class="muted">${p.watchIntro}</p>
+      <form id="watch-form" novalidate @submit=${this.submitWatch}>
+        <div class="field">
+          <label for="watch-kind">${p.matchBy}</label>
+          <select id="watch-kind" @change=${(e: Event) => this.setWatch('kind', (e.target as HTMLSelectElement).value as ManualWatchKind)}>
+            ${(['name', 'phone'] as ManualWatchKind[]).map((k) => html`<option value=${k} ?selected=${f.kind === k}>${p.watchKinds[k]}</option>`)}
+          </select>
+        </div>
+        ${this.textField('watch-value', p.watchKinds[f.kind], f.value, (v) => this.setWatch('value', v), err.value, {
+          type: f.kind === 'phone' ? 'tel' : 'text',
+          maxlength: MAX_TEXT,
+        })}
+        ${this.textField('watch-reason', p.reason, f.reason, (v) => this.setWatch('reason', v), err.reason, { maxlength: MAX_LONG_TEXT, wide: true })}
+        ${this.textField('watch-approver', p.approvedBy, f.approvedBy, (v) => this.setWatch('approvedBy', v), err.approvedBy, { maxlength: MAX_TEXT })}
+        ${this.textField('watch-expires', p.expires, f.expires, (v) => this.setWatch('expires', v), err.expires, { type: 'date', min: first, max: last })}
+        <button class="primary" type="submit">${p.addToWatchList}</button>
+      </form>
+      ${this.renderNotice(this.watchNotice)}
+      ${this.watch.length === 0
+        ? html`<p class="muted">${p.noWatch}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${p.matchBy}</th>
+                <th scope="col">${p.watchValue}</th>
+                <th scope="col">${p.reason}</th>
+                <th scope="col">${p.approvedBy}</th>
+                <th scope="col">${p.expires}</th>
+                <th scope="col">${p.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.watch.map(
+                (w) => html`<tr>
+                  <td data-label=${p.matchBy}>${p.watchKinds[w.kind]}</td>
+                  <td data-label=${p.watchValue} id=${`watch-${w.id}`}>${w.value}</td>
+                  <td data-label=${p.reason}>${w.reason}</td>
+                  <td data-label=${p.approvedBy}>${w.approvedBy}</td>
+                  <td data-label=${p.expires}>${this.time(w.expiresAt)}</td>
+                  <td>
+                    <button type="button" aria-describedby=${`watch-${w.id}`} @click=${() => void this.write(() => this.store.removeWatchEntry(w.id), (n) => (this.watchNotice = n))}>
+                      ${p.remove}
+                    </button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+
+  // ----- shared -----
+
+  /** A labelled input with its error below it, linked for screen readers. */
+  private textField(
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    error: FieldError | undefined,
+    opts: { type?: string; list?: string; maxlength?: number; min?: number | string; max?: number | string; cls?: string; wide?: boolean } = {},
+  ): TemplateResult {
+    const errId = `${id}-err`;
+    return html`<div class=${opts.wide ? 'field wide' : 'field'}>
+      <label for=${id}>${label}</label>
+      <input
+        id=${id}
+        type=${opts.type ?? 'text'}
+        class=${opts.cls ?? nothing}
+        autocomplete="off"
+        list=${opts.list ?? nothing}
+        maxlength=${opts.maxlength ?? nothing}
+        min=${opts.min ?? nothing}
+        max=${opts.max ?? nothing}
+        inputmode=${opts.type === 'number' ? 'numeric' : nothing}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? errId : nothing}
+        .value=${value}
+        @input=${(e: InputEvent) => set((e.target as HTMLInputElement).value)}
+      />
+      ${error ? html`<p class="error" id=${errId}>${this.errorText(error)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderNotice(notice: Notice) {
+    return html`<p class=${notice?.error ? 'notice error' : 'notice'} role="status">${notice?.text ?? ''}</p>`;
+  }
 
   override render() {
-    return html``;
+    // Nothing of the residents' guests or the watch list without a signed-in member of staff.
+    if (!this.staff || !this.messages || !this.site) return nothing;
+    const p = this.messages.planning;
+    return html`${this.loadFailed ? html`<p class="error" role="status">${p.loadFailed}</p>` : nothing}
+    ${this.renderExpected(p)} ${this.renderTours(p)} ${this.renderWatch(p)}`;
   }
 }
