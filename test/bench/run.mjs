@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './camera.mjs';
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
+import { benchDesk } from './desk.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
 import { chromium, closeServer, LAUNCH, log, removeDir, serveDir, table } from './lib.mjs';
@@ -192,6 +193,11 @@ try {
 } finally {
   await closeServer(scanApp.server);
 }
+
+// Issue 4: the receptionist desk, served by `scripts/start.ts` as a child process (desk.mjs).
+await figure('10. the receptionist desk', async () => {
+  rows.push(...(await benchDesk()));
+});
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.versions.node}, Chromium ${browserVersion}`;
