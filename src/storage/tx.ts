@@ -68,8 +68,10 @@ export function checkedRow<T>(schema: SafeParser<T>, row: unknown, store: string
  * A request that fails still aborts the whole transaction. Call it only when no code that may throw runs
  * between the first write and here — once committing, a thrown error can no longer roll the writes back.
  */
-export async function commitNow(tx: { commit(): void }, requests: readonly Promise<unknown>[]): Promise<void> {
-  tx.commit();
+export async function commitNow(_tx: { commit(): void }, requests: readonly Promise<unknown>[]): Promise<void> {
+  // The explicit `tx.commit()` was dropped: with it, a write refused for quota at commit time left the
+  // caller waiting forever in Chromium 156 (the kiosk's quota end-to-end test caught it). Auto-commit after
+  // the last request costs one round trip and always settles.
   await Promise.all(requests);
 }
 
