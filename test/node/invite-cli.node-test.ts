@@ -12,7 +12,7 @@ import zxing from '@zxing/library';
 import { PNG } from 'pngjs';
 
 // @zxing/library is CommonJS: Node's ESM loader sees only its default export.
-const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
+const { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
 import { MemoryUseRecorder, importKeySet, signInvitation, signPass, verifyToken } from '../../src/invite/index.js';
 import { MAX_QR_VERSION, qrVersion } from '../../src/invite/qr.js';
 import { DEV_KEYS_FILE, UsageError, loadDevKey, runInvite } from '../../scripts/invite.js';
@@ -34,7 +34,13 @@ async function decodePng(file: string): Promise<string> {
   const luminance = new Uint8ClampedArray(png.width * png.height);
   for (let i = 0; i < luminance.length; i += 1) luminance[i] = png.data[i * 4]!; // black and white: red is enough
   const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)));
-  return new QRCodeReader().decode(bitmap).getText();
+  // The PNG is a clean, generated code: PURE_BARCODE reads its grid directly. Without it the finder-pattern
+  // detector of @zxing/library misses some random tokens (it misses real photos too — see the scanner's README).
+  const hints = new Map<zxing.DecodeHintType, unknown>([
+    [DecodeHintType.PURE_BARCODE, true],
+    [DecodeHintType.TRY_HARDER, true],
+  ]);
+  return new QRCodeReader().decode(bitmap, hints).getText();
 }
 
 const verifyOptions = async (keySet: unknown, now: Date) => ({
