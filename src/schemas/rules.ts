@@ -5,6 +5,7 @@
  * the caller keeps the configuration it had.
  */
 import * as z from 'zod/mini';
+import { describeIssue } from './issues.js';
 import { PURPOSES, VISITOR_TYPES } from '../domain/codes.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import type { WorkingCalendar } from '../domain/calendars/types.js';
@@ -172,25 +173,6 @@ export type RulesSchemasMatchDomain = [
   Assignable<WatchListEntry, z.infer<typeof watchListEntrySchema>>,
 ];
 
-/** A short English description of a zod issue, for logs and the configuration screen (no values). */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'unrecognized_keys':
-      return 'unknown key';
-    case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}`;
-    case 'too_small':
-      return `too small (minimum ${String(issue.minimum)})`;
-    case 'too_big':
-      return `too big (maximum ${String(issue.maximum)})`;
-    case 'invalid_union':
-      return 'matches no allowed shape';
-    default:
-      return issue.message === 'Invalid input' ? issue.code.replace(/_/g, ' ') : issue.message;
-  }
-}
 
 /**
  * `config-invalid` with `details.path`, the dotted path of the first problem (for an unknown key, the key

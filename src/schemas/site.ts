@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { describeIssue } from './issues.js';
 import { JURISDICTIONS, PURPOSES, SITE_KINDS, VISITOR_TYPES } from '../domain/codes.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { OPTIONAL_FIELDS, type SiteConfig } from '../domain/site.js';
@@ -123,25 +124,6 @@ export type SiteConfigMatchesSchema = [
   Assignable<SiteConfig, z.infer<typeof siteConfigSchema>>,
 ];
 
-/** A short English description of a zod issue for logs and the desk's configuration screen (no values). */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'unrecognized_keys':
-      return 'unknown key';
-    case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}`;
-    case 'too_small':
-      return `too small (minimum ${String(issue.minimum)})`;
-    case 'too_big':
-      return `too big (maximum ${String(issue.maximum)})`;
-    case 'invalid_union':
-      return 'matches no allowed shape';
-    default:
-      return issue.message === 'Invalid input' ? issue.code.replace(/_/g, ' ') : issue.message;
-  }
-}
 
 /**
  * Parses a site configuration at the trust boundary. On failure: `config-invalid` with `details.path`, the
