@@ -1,0 +1,186 @@
+/**
+ * The wire protocol between devices (kiosks, desks) and the hub: request and reply bodies of `/api/v1`.
+ * One set of schemas for both sides — the browser parses the hub's replies with them, the hub parses the
+ * devices' requests with them and generates its OpenAPI document from them. docs/hub-api.md describes the
+ * protocol in prose. zod/mini, because this module ships to the kiosk.
+ */
+import { z } from 'zod/mini';
+import { STAFF_ROLES } from '../domain/desk.js';
+import { isUuid } from '../domain/uuid.js';
+import { alertSchema } from './desk.js';
+import { kidSchema, publicJwkSchema } from './invite.js';
+import { MAX_STORED_ID, MAX_STORED_TEXT, visitSchema } from './visit.js';
+
+/** Most changes one push may carry: a week offline is a few hundred; 10 000 queued visits go in 20 requests. */
+export const MAX_PUSH_CHANGES = 500;
+/** Largest request body the hub reads, in bytes: a full push of large visits stays well below it. */
+export const MAX_BODY_BYTES = 1_048_576;
+/** A pairing code: 128 random bits, base64url. Long enough that guessing one is hopeless, short enough for a QR. */
+export const PAIR_CODE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+/** Bearer tokens: a prefix naming the kind (`vkd_` device, `vks_` staff session) and 256 random bits. */
+export const BEARER_PATTERN = /^vk[ds]_[A-Za-z0-9_-]{43}$/;
+
+const isoUtc = z.iso.datetime();
+const uuid = z.string().check(z.refine(isUuid, 'not a canonical UUID'));
+const siteId = z.string().check(z.minLength(1), z.maxLength(MAX_STORED_ID));
+const seq = z.int().check(z.minimum(1));
+
+/** The error body of every non-2xx reply: a stable code (src/domain/errors.ts style) and an English message. */
+export const apiErrorSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    /** Where in the body the problem is, e.g. `changes.3.visit.host.label`. */
+    path: z.optional(z.string()),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** POST /api/v1/pair — a kiosk exchanges a one-time pairing code for a device token. */
+export const pairRequestSchema = z.strictObject({
+  code: z.string().check(z.regex(PAIR_CODE_PATTERN, 'not a pairing code')),
+  deviceId: uuid,
+  /** The kiosk's badge-signing public key (src/storage/keys.ts), so the hub can verify its badge tokens. */
+  badgeKey: z.strictObject({ kid: kidSchema, publicJwk: publicJwkSchema }),
+});
+export type PairRequest = z.infer<typeof pairRequestSchema>;
+
+export const pairReplySchema = z.strictObject({
+  token: z.string().check(z.regex(BEARER_PATTERN)),
+  siteId,
+  deviceId: uuid,
+});
+export type PairReply = z.infer<typeof pairReplySchema>;
+
+/** One change a device sends: so far the current state of a visit (the outbox's `upsert-visit`). */
+export const changeSchema = z.strictObject({
+  seq,
+  type: z.literal('visit'),
+  visit: visitSchema,
+});
+export type Change = z.infer<typeof changeSchema>;
+
+/**
+ * POST /api/v1/sync/push — the oldest entries of a device's outbox, in strictly ascending `seq`. The hub
+ * applies the whole batch in one transaction and acknowledges each seq; a replayed batch changes nothing.
+ */
+export const pushRequestSchema = z
+  .strictObject({
+    deviceId: uuid,
+    changes: z.array(changeSchema).check(z.minLength(1), z.maxLength(MAX_PUSH_CHANGES)),
+  })
+  .check(
+    z.refine((body) => body.changes.every((c, i) => i === 0 || c.seq > (body.changes[i - 1]?.seq ?? 0)), {
+      message: 'sequence numbers must strictly ascend',
+      path: ['changes'],
+    }),
+  );
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushReplySchema = z.strictObject({
+  /** Every seq the hub now holds durably (applied, already held, or kept aside as unreadable): delete them. */
+  acked: z.array(seq),
+  /** Set when the batch starts after a hole in this device's sequence (e.g. a wiped tablet). */
+  gap: z.optional(z.strictObject({ expected: seq, got: seq })),
+});
+export type PushReply = z.infer<typeof pushReplySchema>;
+
+/** GET /api/v1/sync/pull?since=CURSOR — what a kiosk needs from the hub, and nothing more. */
+export const pullReplySchema = z.strictObject({
+  /** Opaque; send it back as `since` next time. */
+  cursor: z.string().check(z.maxLength(64)),
+  /** The site's configuration (with its key set), when it changed since the cursor. Validated by parseSiteConfig. */
+  site: z.optional(z.unknown()),
+  /** Invitation and pass ids revoked since the cursor. */
+  revokedJtis: z.array(z.string().check(z.maxLength(32))),
+  /** True when this device's token was revoked: the kiosk unpairs and shows the welcome screen only. */
+  deviceRevoked: z.boolean(),
+});
+export type PullReply = z.infer<typeof pullReplySchema>;
+
+/** POST /api/v1/sessions — staff sign-in at a desk. */
+export const signInRequestSchema = z.strictObject({
+  siteId: z.optional(siteId),
+  pin: z.string().check(z.regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const signInReplySchema = z.strictObject({
+  token: z.string().check(z.regex(BEARER_PATTERN)),
+  expiresAt: isoUtc,
+  staff: z.strictObject({
+    id: z.string().check(z.maxLength(MAX_STORED_ID)),
+    name: z.string().check(z.maxLength(MAX_STORED_TEXT)),
+    role: z.enum(STAFF_ROLES),
+    siteIds: z.array(siteId),
+  }),
+});
+export type SignInReply = z.infer<typeof signInReplySchema>;
+
+/** A kiosk as the desk sees it: when it last reached the hub, and whether its sequence has a hole. */
+export const deviceStatusSchema = z.strictObject({
+  deviceId: uuid,
+  role: z.enum(['kiosk', 'desk']),
+  label: z.optional(z.string().check(z.maxLength(MAX_STORED_TEXT))),
+  lastSyncAt: z.optional(isoUtc),
+  lastSeq: z.int().check(z.minimum(0)),
+  /** Seqs the hub never received (a wiped tablet, a lost outbox), as `[from, to]` inclusive ranges. */
+  gaps: z.array(z.tuple([seq, seq])),
+  revoked: z.boolean(),
+});
+export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
+
+/** GET /api/v1/desk/state — the signed-in desk's starting point; the event stream carries changes after `eventId`. */
+export const deskStateReplySchema = z.strictObject({
+  /** Today's visits at the site (the site's local day) and any visit still on site from earlier days. */
+  visits: z.array(visitSchema),
+  /** Open alerts and today's closed ones. */
+  alerts: z.array(alertSchema),
+  devices: z.array(deviceStatusSchema),
+  /** The last event id included: pass it as `Last-Event-ID` to GET /api/v1/events. */
+  eventId: z.string().check(z.maxLength(64)),
+});
+export type DeskStateReply = z.infer<typeof deskStateReplySchema>;
+
+/**
+ * One server-sent event on GET /api/v1/events (read with fetch, Authorization header; never a token in the
+ * URL). `event:` is the `type`, `id:` the event id, `data:` this JSON.
+ */
+export const hubEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('visit'), visit: visitSchema }),
+  z.strictObject({ type: z.literal('alert'), alert: alertSchema }),
+  z.strictObject({ type: z.literal('device'), device: deviceStatusSchema }),
+]);
+export type HubEvent = z.infer<typeof hubEventSchema>;
+
+/** POST /api/v1/alerts/:id/ack — the first acknowledgement wins; a later one gets the recorded one back. */
+export const ackReplySchema = z.strictObject({
+  alert: alertSchema,
+  /** False when another desk acknowledged first. */
+  recorded: z.boolean(),
+});
+export type AckReply = z.infer<typeof ackReplySchema>;
+
+/** POST /api/v1/invitations — issue a signed invitation (the CLI's `invite` does the same). */
+export const issueInvitationRequestSchema = z.strictObject({
+  host: z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT)),
+  visitorType: z.optional(z.string().check(z.maxLength(64))),
+  /** ISO-8601; default now. */
+  from: z.optional(isoUtc),
+  /** Validity in hours; default 24. */
+  hours: z.optional(z.number().check(z.minimum(0.25), z.maximum(24 * 366))),
+  /** How many entries it admits; default 1. */
+  uses: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+  partySize: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+});
+export type IssueInvitationRequest = z.infer<typeof issueInvitationRequestSchema>;
+
+export const issueInvitationReplySchema = z.strictObject({
+  token: z.string(),
+  jti: z.string(),
+  /** A link the host can forward: the kiosk's scan screen with the code filled in. */
+  link: z.string(),
+  /** The QR code as an SVG document. */
+  qrSvg: z.string(),
+});
+export type IssueInvitationReply = z.infer<typeof issueInvitationReplySchema>;
