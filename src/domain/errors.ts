@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'invite-expired',
   'invite-outside-hours',
   'invite-used-up',
+  // a sealed identity number that does not open (src/invite/seal.ts)
+  'seal-invalid',
   // desk rules
   'tour-too-late',
 ] as const;

@@ -196,5 +196,6 @@ export const en: Messages = {
     'invite-outside-hours': () => 'This pass cannot be used at this time. Please see reception.',
     'tour-too-late': () => 'This tour was requested too late to be approved.',
     'invite-used-up': () => 'This invitation has already been used. Please see reception.',
+    'seal-invalid': () => 'This identity record could not be read. Please see reception.',
   },
 };

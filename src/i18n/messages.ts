@@ -19,6 +19,7 @@ export type ErrorMessageCode =
   | 'invite-too-large' | 'invite-malformed' | 'invite-unsupported-header' | 'invite-unknown-key'
   | 'invite-revoked-key' | 'invite-bad-signature' | 'invite-invalid-claims' | 'invite-wrong-kind'
   | 'invite-wrong-site' | 'invite-not-yet-valid' | 'invite-expired' | 'invite-outside-hours' | 'invite-used-up'
+  | 'seal-invalid'
   | 'tour-too-late';
 
 /** Facts about the site that the privacy notice states, already in the visitor's language. */

@@ -195,5 +195,6 @@ export const zhHans: Messages = {
     'invite-outside-hours': () => '此通行证当前时段不可使用。请联系前台。',
     'tour-too-late': () => '参观申请太迟，无法批准。',
     'invite-used-up': () => '此邀请已使用过。请联系前台。',
+    'seal-invalid': () => '无法读取此身份记录。请联系前台。',
   },
 };

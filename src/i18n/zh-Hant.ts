@@ -195,5 +195,6 @@ export const zhHant: Messages = {
     'invite-outside-hours': () => '此通行證現時不可使用。請聯絡接待處。',
     'tour-too-late': () => '參觀申請太遲，未能安排。',
     'invite-used-up': () => '此邀請已使用過。請聯絡接待處。',
+    'seal-invalid': () => '無法讀取此身份記錄。請聯絡接待處。',
   },
 };

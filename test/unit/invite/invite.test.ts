@@ -4,3 +4,4 @@ import './keys.suite.js';
 import './vectors.suite.js';
 import './property.suite.js';
 import './timing.suite.js';
+import './seal.suite.js';
