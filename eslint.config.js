@@ -6,12 +6,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** A `no-restricted-imports` rule forbidding the given module patterns, with a reason. */
-const zone = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const zone = (patterns, message, { database = false } = {}) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...(database ? [] : [DB_ZONE])] }],
 });
 
 const UI = ['lit', 'lit/*', '@lit/*'];
 const IO = ['idb', 'workbox-window', 'zod', 'zod/*'];
+/** The hub's query builder and database drivers: hub/db alone uses them. */
+const DB = ['kysely', 'kysely/*', 'better-sqlite3', 'pg', 'pg/*'];
+const DB_ZONE = { group: DB, message: 'kysely, better-sqlite3 and pg only in hub/db (one adapter per outside thing).' };
 const LAYERS = {
   components: ['**/components/**'],
   kiosk: ['**/kiosk/**'],
@@ -42,7 +45,7 @@ export default tseslint.config(
   {
     files: ['src/**', 'components/**', 'kiosk/**'],
     ignores: ['src/storage/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['idb', ...LAYERS.test, ...LAYERS.hub], message: 'idb only in src/storage; nothing imports test/ or hub/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['idb', ...LAYERS.test, ...LAYERS.hub], message: 'idb only in src/storage; nothing imports test/ or hub/.' }, DB_ZONE] }] },
   },
   {
     files: ['src/domain/**'],
@@ -79,6 +82,25 @@ export default tseslint.config(
       ['idb', 'workbox-window', ...LAYERS.storage, ...LAYERS.sync, ...LAYERS.kiosk, ...LAYERS.hub, ...LAYERS.test],
       'components are thin: no storage, sync or workbox (ARCHITECTURE.md). Put wiring in kiosk/.',
     ),
+  },
+  {
+    files: ['hub/**'],
+    rules: zone(
+      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', '**/storage/**', '**/sync/**', ...LAYERS.test],
+      'hub/ may import src/domain, src/schemas, src/invite and src/i18n; only hub/db uses the database drivers (ARCHITECTURE.md).',
+    ),
+  },
+  {
+    files: ['hub/db/**'],
+    rules: zone(
+      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', '**/storage/**', '**/sync/**', ...LAYERS.test],
+      'hub/db is the only user of kysely, better-sqlite3 and pg; it imports src/domain and src/schemas, never the browser layers.',
+      { database: true },
+    ),
+  },
+  {
+    files: ['desk/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DB_ZONE] }] },
   },
   {
     files: ['kiosk/**'],
