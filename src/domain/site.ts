@@ -85,6 +85,12 @@ export interface SiteConfig {
   noPhotography: boolean;
   /** Keys trusted for invitations and passes; absent: this kiosk admits walk-ins only. */
   keySet?: KeySetConfig;
+  /**
+   * The hub's public sealing key (src/invite/seal.ts). Where the site records identity numbers, the kiosk
+   * seals each number to it so the tablet never holds one it can read back; absent (no hub): only the last
+   * four characters are kept.
+   */
+  sealKey?: { kid: string; jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string } };
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

@@ -22,7 +22,16 @@ export type IdentityRecord =
   | { method: 'sighted' }
   | { method: 'host-confirmation' }
   /** Only the last four characters are ever kept in clear; the full number is not stored until the hub exists. */
-  | { method: 'recorded'; documentType: 'hkid' | 'cn-resident'; last4: string };
+  | {
+      method: 'recorded';
+      documentType: 'hkid' | 'cn-resident';
+      last4: string;
+      /**
+       * The whole number sealed to the hub's key on the kiosk (src/invite/seal.ts) where the site has a hub;
+       * the tablet cannot open it, and the hub replaces it with a keyed hash on arrival.
+       */
+      sealed?: string;
+    };
 
 /** The person or unit visited, as chosen from the directory or typed freely where the site allows it. */
 export interface HostRef {

@@ -4,7 +4,7 @@ import { JURISDICTIONS, PURPOSES, SITE_KINDS, VISITOR_TYPES } from '../domain/co
 import { fail, ok, type Result } from '../domain/errors.js';
 import { OPTIONAL_FIELDS, type SiteConfig } from '../domain/site.js';
 import { isValidTimeZone, minutesOf } from '../domain/time.js';
-import { keySetSchema } from './invite.js';
+import { keySetSchema, kidSchema, publicJwkSchema } from './invite.js';
 import { localeSchema, localisedTextSchema } from './locale.js';
 
 /** Longest site, unit or person id: ids go into attributes, URLs and keys, so they stay short slugs. */
@@ -115,6 +115,7 @@ export const siteConfigSchema = z
     printer: z.optional(z.strictObject({ format: z.enum(['62mm', 'a6']) })),
     noPhotography: z.boolean(),
     keySet: z.optional(keySetSchema),
+    sealKey: z.optional(z.strictObject({ kid: kidSchema, jwk: publicJwkSchema })),
   });
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.

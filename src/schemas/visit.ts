@@ -8,6 +8,7 @@ import { z } from 'zod/mini';
 import { LOCALES, PURPOSES, VISITOR_TYPES } from '../domain/codes.js';
 import { isUuid, isUuidV7 } from '../domain/uuid.js';
 import { FEEDBACK_RATINGS, VISIT_STATUSES, type Visit } from '../domain/visit.js';
+import { MAX_PULL_CURSOR, hubLinkSchema, revokedJtisSchema } from './hub-link.js';
 import { kidSchema, publicJwkSchema } from './invite.js';
 
 /** Upper bound for names, organisations and host labels: far above any real value, low enough to stop a runaway write. */
@@ -20,6 +21,8 @@ export const MAX_STORED_ID = 128;
 export const MAX_STORED_PARTY_SIZE = 1000;
 /** Longest reason a visitor may give with a satisfaction rating: a few sentences, as the seeds' form has room for. */
 export const MAX_FEEDBACK_REASON = 500;
+/** Longest sealed identity number: src/invite/seal.ts's header and a number's ciphertext come to about 250. */
+export const MAX_STORED_SEALED = 600;
 /** Longest badge number: printed or engraved labels such as `V-0042`; anything longer is not a badge number. */
 export const MAX_STORED_BADGE_NUMBER = 32;
 
@@ -62,6 +65,8 @@ const identitySchema = z.discriminatedUnion('method', [
     documentType: z.enum(['hkid', 'cn-resident']),
     // HKID check characters may be a letter, mainland ones an X: upper-case letters and digits only.
     last4: z.string().check(z.regex(/^[0-9A-Z]{4}$/)),
+    // The whole number sealed to the hub (src/invite/seal.ts): ciphertext the tablet cannot open.
+    sealed: z.optional(z.string().check(z.regex(/^v1\.[A-Za-z0-9_.-]+$/, 'not a sealed value'), z.maxLength(MAX_STORED_SEALED))),
   }),
 ]);
 
@@ -180,6 +185,14 @@ export const kioskMetaSchemas = {
   deviceId: uuid,
   nextSeq: positiveInt,
   persisted: persistenceRecordSchema,
+  /** The paired hub (src/schemas/hub-link.ts); absent on a standalone device. Holds the device token. */
+  hub: hubLinkSchema,
+  /** The hub's opaque pull cursor: what the device has already been told. */
+  pullCursor: z.string().check(z.maxLength(MAX_PULL_CURSOR)),
+  /** When a push or pull last reached the hub (ISO-8601 UTC). */
+  lastSyncAt: isoUtc,
+  /** Invitation and pass ids the hub revoked. */
+  revokedJtis: revokedJtisSchema,
 } as const;
 export type KioskMeta = { [K in keyof typeof kioskMetaSchemas]: z.infer<(typeof kioskMetaSchemas)[K]> };
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { KioskError } from '../../../src/domain/errors.js';
 import { decodeBase64url, encodeBase64url } from '../../../src/invite/base64url.js';
+import { MAX_STORED_SEALED, visitSchema } from '../../../src/schemas/visit.js';
 import { MAX_SEALED_PLAINTEXT, generateSealingKey, identityHash, openSealed, seal, sealedKid, type SealingKey } from '../../../src/invite/seal.js';
 
 async function refused(key: SealingKey, sealed: string): Promise<string> {
@@ -63,6 +64,33 @@ describe('invite: sealing identity numbers to the hub', () => {
     expect(await refused(hub, [parts[0], parts[1], other[2], other[3], parts[4], parts[5]].join('.'))).to.equal('seal-invalid');
     // A ciphertext shorter than the GCM tag.
     expect(await refused(hub, [...parts.slice(0, 5), encodeBase64url(decodeBase64url(parts[5]!)!.slice(0, 8))].join('.'))).to.equal('seal-invalid');
+  });
+
+  it('a sealed identity number fits the visit row, and the row schema accepts it but not a plain number', async () => {
+    const sealed = await seal(hub, 'cn-resident:11010519491231002X');
+    expect(sealed.length).to.be.below(MAX_STORED_SEALED);
+    const row = (value: string) => ({
+      id: '019ab0f4-6f40-7a3c-9d2e-4b5c6d7e8f90',
+      siteId: 'demo-cn',
+      deviceId: '019ab0f4-0000-7000-8000-000000000001',
+      seq: 1,
+      dayKey: '2026-11-23',
+      createdAt: '2026-11-22T16:30:00.000Z',
+      updatedAt: '2026-11-22T16:30:00.000Z',
+      status: 'registered',
+      history: [{ status: 'registered', at: '2026-11-22T16:30:00.000Z' }],
+      source: 'kiosk-walk-in',
+      lang: 'zh-Hans',
+      visitor: { fullName: '王小明', phone: '', organisation: '', partySize: 1 },
+      visitorType: 'business',
+      purpose: 'meeting',
+      host: { kind: 'free-text', label: '12B' },
+      hasAppointment: false,
+      identity: { method: 'recorded', documentType: 'cn-resident', last4: '002X', sealed: value },
+      consent: { noticeVersion: 'cn-2026-11', kind: 'consented', at: '2026-11-22T16:29:30.000Z', idNumber: true },
+    });
+    expect(visitSchema.safeParse(row(sealed)).success).to.equal(true);
+    expect(visitSchema.safeParse(row('11010519491231002X')).success).to.equal(false);
   });
 
   it('refuses to seal more than MAX_SEALED_PLAINTEXT bytes', async () => {
