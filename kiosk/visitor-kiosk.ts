@@ -1,3 +1,4 @@
+import { sealRecordedIdentity } from './identity-seal.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../components/vk-help/define.js';
@@ -349,12 +350,12 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   }
 
   private async handleSubmit() {
-    const draft = this.draft;
-    if (this.saving || !draft) return;
+    if (this.saving || !this.draft) return;
     this.saving = true;
     this.saveError = undefined;
     performance.mark('vk:submit');
     try {
+      const draft = await sealRecordedIdentity(this.draft, this.input.idNumber, this.siteConfig);
       const store = await visitStore(this.dbName);
       const visit = await store.register(draft, {
         siteId: this.siteConfig.id,

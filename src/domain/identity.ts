@@ -22,7 +22,8 @@ export interface PlainDate {
 }
 
 /** Upper case, NFKC (full-width characters become ASCII) and no white space. */
-const compactId = (input: string): string => input.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
+/** An identity number as typed, in one canonical form: NFKC, no spaces, upper case (brackets kept). */
+export const compactId = (input: string): string => input.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 
 const HKID = /^([A-Z]{1,2})(\d{6})(?:\(([0-9A])\)|([0-9A]))$/;
 /** In the HKID check, a single-letter ID is read as if preceded by a space, which counts 36 (A = 10 … Z = 35). */

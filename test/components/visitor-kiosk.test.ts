@@ -4,6 +4,8 @@ import '../../kiosk/define.js';
 import type { VisitorKiosk } from '../../kiosk/visitor-kiosk.js';
 import { VisitStore } from '../../src/storage/index.js';
 import { localDayKey } from '../../src/domain/time.js';
+import { DEMO_SITE_CN } from '../../src/domain/demo-site.js';
+import { generateSealingKey, openSealed } from '../../src/invite/seal.js';
 import { button, byRole, deepElements, deepText, field, until } from '../fixtures/shadow.js';
 
 let dbCounter = 0;
@@ -232,6 +234,49 @@ describe('<visitor-kiosk>', () => {
     expect(rows[0]!.identity).to.deep.equal({ method: 'recorded', documentType: 'cn-resident', last4: '002X' });
     expect(rows[0]!.consent).to.include({ kind: 'consented', idNumber: true });
     expect(JSON.stringify(rows[0])).not.to.contain('110105194912');
+  });
+
+  it('with a hub sealing key, seals the whole number so the tablet holds only ciphertext it cannot open', async () => {
+    const hub = await generateSealingKey();
+    const kiosk = await mountKiosk('en', 60, 'demo-cn');
+    kiosk.config = { ...DEMO_SITE_CN, sealKey: { kid: hub.kid, jwk: hub.publicJwk } };
+    await kiosk.updateComplete;
+    await openForm(kiosk);
+    expect(deepText(kiosk)).to.contain('Pudong Office');
+    await type(field(kiosk, 'Full name'), 'Zhao Lei');
+    await type(field(kiosk, 'Phone number'), '138 0013 8000');
+    for (const [label, value] of [['Visitor type', 'business'], ['Purpose of visit', 'meeting']] as const) {
+      const select = field<HTMLSelectElement>(kiosk, label);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    await type(field(kiosk, 'Person or unit you are visiting'), 'Wang');
+    await formOf(kiosk).updateComplete;
+    const option = byRole(kiosk, 'option')[0] as HTMLElement;
+    expect(option.textContent).to.contain('Wang Fang');
+    option.click();
+    field(kiosk, 'Yes').click();
+    field(kiosk, 'Record my ID number').click();
+    await formOf(kiosk).updateComplete;
+    await type(field(kiosk, 'ID number'), '11010519491231002X');
+    field(kiosk, 'I have read the privacy notice').click();
+    button(kiosk, 'Next').click();
+    await until(() => deepText(kiosk).includes('Please give your consent'));
+    field(kiosk, 'I consent to the processing of my ID number as described in the privacy notice').click();
+    button(kiosk, 'Next').click();
+    await until(() => kiosk.shadowRoot!.querySelector('vk-review'));
+    expect(deepText(kiosk)).not.to.contain('11010519491231002X');
+    button(kiosk, 'Submit').click();
+    await until(() => byRole(kiosk, 'status')[0]);
+    const store = new VisitStore(kiosk.dbName);
+    const rows = (await store.listByDay(localDayKey(new Date(), 'Asia/Shanghai'))).rows;
+    expect(rows).to.have.length(1);
+    const identity = rows[0]!.identity;
+    if (identity.method !== 'recorded' || !identity.sealed) throw new Error('the number was not sealed');
+    expect(identity.last4).to.equal('002X');
+    expect(JSON.stringify(rows[0])).not.to.contain('110105194912');
+    // Only the hub's private key opens it.
+    expect(await openSealed(hub, identity.sealed)).to.equal('cn-resident:11010519491231002X');
   });
 
   it('sends visitors under 14 to staff instead of recording their ID', async () => {
