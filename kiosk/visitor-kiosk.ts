@@ -1,4 +1,3 @@
-import { sealRecordedIdentity } from './identity-seal.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '../components/vk-help/define.js';
@@ -23,6 +22,7 @@ import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messag
 import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
 import { blankWalkIn, nextScreen, type Action, type Screen } from './flow.js';
 import { askPersistence, callForHelp, visitStore } from './storage-bridge.js';
+import { sealRecordedIdentity } from './identity-seal.js';
 
 /** How long the outcome stays before the kiosk returns to the start (CONTRACT.md: within 10 s). */
 export const OUTCOME_SECONDS = 8;
