@@ -5,6 +5,7 @@
  * protocol in prose. zod/mini, because this module ships to the kiosk.
  */
 import { z } from 'zod/mini';
+import { VISITOR_TYPES } from '../domain/codes.js';
 import { STAFF_ROLES } from '../domain/desk.js';
 import { isUuid } from '../domain/uuid.js';
 import { alertSchema } from './desk.js';
@@ -161,21 +162,51 @@ export const ackReplySchema = z.strictObject({
 });
 export type AckReply = z.infer<typeof ackReplySchema>;
 
-/** POST /api/v1/invitations — issue a signed invitation (the CLI's `invite` does the same). */
-export const issueInvitationRequestSchema = z.strictObject({
-  host: z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT)),
-  visitorType: z.optional(z.string().check(z.maxLength(64))),
-  /** ISO-8601; default now. */
-  from: z.optional(isoUtc),
-  /** Validity in hours; default 24. */
-  hours: z.optional(z.number().check(z.minimum(0.25), z.maximum(24 * 366))),
-  /** How many entries it admits; default 1. */
-  uses: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
-  partySize: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
-});
+/** Most names a group invitation lists (kept on the hub for the desk; never in the token). */
+export const MAX_INVITATION_NAMES = 200;
+const clockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'not a time HH:MM'));
+
+/**
+ * POST /api/v1/invitations — issue a signed invitation, a group invitation (headcount and name list) or a
+ * standing pass (weekdays, hours, uses, permit); the CLI's `invite` does the same. Names stay on the hub:
+ * a token carries no personal data.
+ */
+export const issueInvitationRequestSchema = z
+  .strictObject({
+    /** `invitation` (default) for a visit or a group, `pass` for a standing pass. */
+    kind: z.optional(z.enum(['invitation', 'pass'])),
+    host: z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT)),
+    visitorType: z.optional(z.enum(VISITOR_TYPES)),
+    /** ISO-8601; default now. */
+    from: z.optional(isoUtc),
+    /** Validity in hours; default 24 (a pass: 720). */
+    hours: z.optional(z.number().check(z.minimum(0.25), z.maximum(24 * 366))),
+    /** How many entries it admits; default 1 for an invitation, unlimited within the window for a pass. */
+    uses: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+    partySize: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+    /** A group's name list, for the desk's check at the door. */
+    names: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT))).check(z.maxLength(MAX_INVITATION_NAMES))),
+    /** Pass only: allowed weekdays, 0 = Sunday … 6 = Saturday. */
+    weekdays: z.optional(z.array(z.int().check(z.minimum(0), z.maximum(6))).check(z.minLength(1), z.maxLength(7))),
+    /** Pass only: allowed hours in the site's local time. */
+    between: z.optional(z.tuple([clockTime, clockTime])),
+    /** Pass only: a work permit reference. */
+    permit: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  })
+  .check(
+    z.refine((r) => r.kind === 'pass' || (r.weekdays === undefined && r.between === undefined && r.permit === undefined), {
+      message: 'weekdays, hours and permit belong to passes',
+      path: ['kind'],
+    }),
+    z.refine((r) => r.names === undefined || r.partySize === undefined || r.names.length <= r.partySize, {
+      message: 'more names than people',
+      path: ['names'],
+    }),
+  );
 export type IssueInvitationRequest = z.infer<typeof issueInvitationRequestSchema>;
 
 export const issueInvitationReplySchema = z.strictObject({
+  kind: z.enum(['invitation', 'pass']),
   token: z.string(),
   jti: z.string(),
   /** A link the host can forward: the kiosk's scan screen with the code filled in. */
