@@ -116,8 +116,11 @@ export interface StaffMember {
   lockedUntil?: string;
 }
 
-/** Follow-ups the desk owes: ledger-bound notifications, a host's message, a help call, a declined tour. */
-export const DESK_TASK_KINDS = ['notify-cs-centre', 'notify-hr', 'host-message', 'help-call', 'tour-declined'] as const;
+/**
+ * Follow-ups the desk owes: ledger-bound notifications, a host's message, a help call, a declined tour, and
+ * the written notice of a tour arranged by phone under the urgent exception (002:201 "后补通知单").
+ */
+export const DESK_TASK_KINDS = ['notify-cs-centre', 'notify-hr', 'host-message', 'help-call', 'tour-declined', 'tour-paperwork'] as const;
 export type DeskTaskKind = (typeof DESK_TASK_KINDS)[number];
 export const DESK_TASK_STATUSES = ['open', 'done'] as const;
 export type DeskTaskStatus = (typeof DESK_TASK_STATUSES)[number];
@@ -129,6 +132,8 @@ export interface DeskTask {
   siteId: string;
   kind: DeskTaskKind;
   visitId?: string;
+  /** The tour request it is about (`tour-paperwork`). */
+  tourId?: string;
   createdAt: string;
   /** A deadline, e.g. the call-back promised for a host's message. */
   dueAt?: string;
@@ -201,6 +206,17 @@ export interface TourRequest {
   /** Staff id; present exactly when the status is not `requested`. */
   decidedBy?: string;
   decidedAt?: string;
+  /**
+   * Arranged by phone under the urgent exception (002:201 "如事出至急先以电话通知后补通知单"): the lead time
+   * did not apply, and the written notice is due by this time (a `tour-paperwork` task says so). Absent for a
+   * tour requested in writing in time.
+   */
+  paperworkDueAt?: string;
+  /**
+   * When the desk asked for the approved tour's invitation. The desk holds no signing key: the hub signs the
+   * invitation (`POST /api/v1/invitations`) and attaches it (`invitationJti`). Only on an approved tour.
+   */
+  invitationRequestedAt?: string;
   /** The invitation an approved tour became. */
   invitationJti?: string;
 }

@@ -1,4 +1,5 @@
 import type { Jurisdiction, Locale, Purpose, SiteKind, VisitorType } from './codes.js';
+import type { DenyReason } from './visit.js';
 
 /** Text a site provides in each language it serves (names, the privacy notice's contact, a unit label). */
 export type LocalisedText = Record<Locale, string>;
@@ -53,6 +54,17 @@ export interface KeySetConfig {
   keys: { kid: string; jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string }; status: 'current' | 'previous' | 'revoked' }[];
 }
 
+/** How the reception desk works at this site (the kiosk ignores it). */
+export interface DeskSettings {
+  /**
+   * The site hands out numbered badges: **Confirm check-in** then needs the badge number. Without it the
+   * desk still offers the field, and the number is optional.
+   */
+  numberedBadges?: boolean;
+  /** The reasons **Deny** offers, in this order (default: every `DENY_REASONS` code). `other`, with words, is always offered. */
+  denyReasons?: DenyReason[];
+}
+
 /** Everything the kiosk needs to know about the site it stands in. */
 export interface SiteConfig {
   id: string;
@@ -91,6 +103,8 @@ export interface SiteConfig {
    * four characters are kept.
    */
   sealKey?: { kid: string; jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string } };
+  /** The reception desk's settings; absent: the defaults of `DeskSettings`. */
+  desk?: DeskSettings;
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

@@ -62,6 +62,22 @@ export interface InvitationRef {
   kind: 'invitation' | 'pass';
 }
 
+/**
+ * Why the desk refused entry. A site offers a short list of these (site configuration `desk.denyReasons`);
+ * `other` needs words. Stable codes: stored with the visit and sent to the hub, localised by the desk.
+ */
+export const DENY_REASONS = ['host-declined', 'host-unreachable', 'no-identification', 'no-appointment', 'not-approved', 'outside-hours', 'conduct', 'other'] as const;
+export type DenyReason = (typeof DENY_REASONS)[number];
+
+/** The desk's record of a refusal: the reason, what staff added in words, and who denied entry. */
+export interface VisitDenial {
+  reason: DenyReason;
+  /** Staff's own words; required with `other`, absent when nothing was added. */
+  note?: string;
+  /** Staff id of who denied entry (the time is the `denied` step of the history). */
+  staffId: string;
+}
+
 export interface StatusChange {
   status: VisitStatus;
   at: string;
@@ -117,6 +133,8 @@ export interface Visit {
   badgeNumber?: string;
   /** The answer to the satisfaction question at check-out, if the visitor gave one. */
   feedback?: VisitFeedback;
+  /** Why the desk denied entry; only on a `denied` visit (one denied before the desk recorded reasons has none). */
+  denial?: VisitDenial;
 }
 
 /** What the form collects; the storage layer adds ids, times, sequence numbers and status. */

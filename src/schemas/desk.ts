@@ -149,6 +149,7 @@ export const deskTaskSchema = z
     siteId,
     kind: z.enum(DESK_TASK_KINDS),
     visitId: z.optional(uuidV7),
+    tourId: z.optional(uuidV7),
     createdAt: isoUtc,
     dueAt: z.optional(isoUtc),
     status: z.enum(DESK_TASK_STATUSES),
@@ -159,6 +160,8 @@ export const deskTaskSchema = z
   .check(
     z.refine((t) => (t.status === 'done') === (t.doneAt !== undefined), { message: 'doneAt exactly on done tasks', path: ['doneAt'] }),
     z.refine((t) => paired(t.doneAt, t.doneBy), { message: 'doneAt and doneBy go together', path: ['doneBy'] }),
+    // A tour's written notice is chased by the tour it belongs to; no other task is about a tour.
+    z.refine((t) => (t.kind === 'tour-paperwork') === (t.tourId !== undefined), { message: 'tourId exactly on tour-paperwork tasks', path: ['tourId'] }),
   );
 
 /** A stored expected visit; a make-up only describes an expected complaint group. */
@@ -203,12 +206,18 @@ export const tourRequestSchema = z
     status: z.enum(TOUR_STATUSES),
     decidedBy: z.optional(staffId),
     decidedAt: z.optional(isoUtc),
+    paperworkDueAt: z.optional(isoUtc),
+    invitationRequestedAt: z.optional(isoUtc),
     invitationJti: z.optional(tokenId),
   })
   .check(
     z.refine((t) => (t.status !== 'requested') === (t.decidedBy !== undefined), { message: 'decidedBy exactly on decided tours', path: ['decidedBy'] }),
     z.refine((t) => paired(t.decidedBy, t.decidedAt), { message: 'decidedBy and decidedAt go together', path: ['decidedAt'] }),
     z.refine((t) => t.invitationJti === undefined || t.status === 'approved', { message: 'only an approved tour has an invitation', path: ['invitationJti'] }),
+    z.refine((t) => t.invitationRequestedAt === undefined || t.status === 'approved', {
+      message: 'only an approved tour asks for an invitation',
+      path: ['invitationRequestedAt'],
+    }),
   );
 
 const e164 = z.e164();

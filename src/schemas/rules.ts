@@ -80,6 +80,7 @@ export const rulesConfigSchema = z.strictObject({
     afterHours: classRoutesSchema,
   }),
   escalation: z.strictObject({ unacknowledgedMinutes: minutes(1, MAX_ESCALATION_MINUTES) }),
+  helpCalls: z.optional(z.strictObject({ next: z.array(rolesSchema).check(z.maxLength(MAX_HOPS)) })),
   largePartySize: z.int().check(z.minimum(2), z.maximum(MAX_PARTY_SIZE)),
 });
 

@@ -3,6 +3,7 @@ import { describeIssue } from './issues.js';
 import { JURISDICTIONS, PURPOSES, SITE_KINDS, VISITOR_TYPES } from '../domain/codes.js';
 import { fail, ok, type Result } from '../domain/errors.js';
 import { OPTIONAL_FIELDS, type SiteConfig } from '../domain/site.js';
+import { DENY_REASONS } from '../domain/visit.js';
 import { isValidTimeZone, minutesOf } from '../domain/time.js';
 import { keySetSchema, kidSchema, publicJwkSchema } from './invite.js';
 import { localeSchema, localisedTextSchema } from './locale.js';
@@ -116,6 +117,12 @@ export const siteConfigSchema = z
     noPhotography: z.boolean(),
     keySet: z.optional(keySetSchema),
     sealKey: z.optional(z.strictObject({ kid: kidSchema, jwk: publicJwkSchema })),
+    desk: z.optional(
+      z.strictObject({
+        numberedBadges: z.optional(z.boolean()),
+        denyReasons: z.optional(choiceList(DENY_REASONS)),
+      }),
+    ),
   });
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.

@@ -7,7 +7,7 @@
 import { z } from 'zod/mini';
 import { LOCALES, PURPOSES, VISITOR_TYPES } from '../domain/codes.js';
 import { isUuid, isUuidV7 } from '../domain/uuid.js';
-import { FEEDBACK_RATINGS, VISIT_STATUSES, type Visit } from '../domain/visit.js';
+import { DENY_REASONS, FEEDBACK_RATINGS, VISIT_STATUSES, type Visit } from '../domain/visit.js';
 import { MAX_PULL_CURSOR, hubLinkSchema, revokedJtisSchema } from './hub-link.js';
 import { kidSchema, publicJwkSchema } from './invite.js';
 
@@ -25,6 +25,9 @@ export const MAX_FEEDBACK_REASON = 500;
 export const MAX_STORED_SEALED = 600;
 /** Longest badge number: printed or engraved labels such as `V-0042`; anything longer is not a badge number. */
 export const MAX_STORED_BADGE_NUMBER = 32;
+
+/** Longest note staff add to a refusal: a sentence or two; the incident record is the place for more. */
+export const MAX_DENIAL_NOTE = 500;
 
 /** E.164 as zod checks it (`+`, a non-zero country digit, 7–15 digits in all). */
 const e164 = z.e164();
@@ -94,6 +97,18 @@ const feedbackSchema = z.strictObject({
   at: isoUtc,
 });
 
+/** A staff id as the desk's stores check it (src/schemas/desk.ts): a slug or UUID, never a name. */
+const staffId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'not a staff id'), z.maxLength(MAX_STORED_ID));
+
+const denialSchema = z
+  .strictObject({
+    reason: z.enum(DENY_REASONS),
+    // Absent rather than empty when staff added nothing: storage drops a blank note.
+    note: z.optional(text(1, MAX_DENIAL_NOTE)),
+    staffId,
+  })
+  .check(z.refine((d) => d.reason !== 'other' || d.note !== undefined, { message: 'a denial for another reason needs words', path: ['note'] }));
+
 /** A stored `Visit` row, strictly: unknown fields, unknown codes and malformed times are all rejected. */
 export const visitSchema = z
   .strictObject({
@@ -125,6 +140,7 @@ export const visitSchema = z
     invitation: z.optional(invitationRefSchema),
     badgeNumber: z.optional(text(1, MAX_STORED_BADGE_NUMBER)),
     feedback: z.optional(feedbackSchema),
+    denial: z.optional(denialSchema),
   })
   .check(
     z.refine((v) => v.visitor.fullName.length > 0 || v.source === 'kiosk-invitation', {
@@ -135,6 +151,11 @@ export const visitSchema = z
     z.refine((v) => v.invitation === undefined || v.source === 'kiosk-invitation', {
       message: 'an invitation reference belongs to kiosk-invitation visits only',
       path: ['invitation'],
+    }),
+    // A refusal's reason belongs to a refused visit only.
+    z.refine((v) => v.denial === undefined || v.status === 'denied', {
+      message: 'a denial belongs to a denied visit',
+      path: ['denial'],
     }),
     // The status is the last step of the history; anything else means a write skipped the life-cycle.
     z.refine((v) => v.history[v.history.length - 1]?.status === v.status, {

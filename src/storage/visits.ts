@@ -2,7 +2,7 @@ import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { KioskError } from '../domain/errors.js';
 import { localDayKey } from '../domain/time.js';
 import { UUIDV7_RANDOM_BYTES, uuidv7 } from '../domain/uuid.js';
-import { transition, type FeedbackRating, type InvitationRef, type StatusChange, type Visit, type VisitDraft, type VisitFeedback, type VisitStatus } from '../domain/visit.js';
+import { transition, type FeedbackRating, type InvitationRef, type StatusChange, type Visit, type VisitDenial, type VisitDraft, type VisitFeedback, type VisitStatus } from '../domain/visit.js';
 import { kioskMetaSchemas, outboxEntrySchema, visitSchema, type OutboxEntry } from '../schemas/visit.js';
 import { DB_NAME, kioskTransaction, withKioskDb, type KioskDB, type KioskDatabase, type MetaKey } from './db.js';
 import { noteVisitWrite, readDay } from './day-cache.js';
@@ -237,6 +237,30 @@ export class VisitStore {
    */
   updateStatus(id: string, to: VisitStatus, at: Date): Promise<Visit> {
     return this.change(id, at, (visit, when) => transition(visit, to, when));
+  }
+
+  /**
+   * The desk's **Confirm check-in**: `updateStatus` to `checked-in` and, where a badge was handed out, its
+   * number stored with the change (one transaction, one outbox entry). A blank number is left out; one
+   * longer than `MAX_STORED_BADGE_NUMBER` rejects with `storage-row-invalid`; otherwise as `updateStatus`.
+   */
+  checkIn(id: string, at: Date, details: { badgeNumber?: string } = {}): Promise<Visit> {
+    const badgeNumber = details.badgeNumber?.trim();
+    return this.change(id, at, (visit, when) => {
+      const moved = transition(visit, 'checked-in', when);
+      return badgeNumber ? { ...moved, badgeNumber } : moved;
+    });
+  }
+
+  /**
+   * The desk's **Deny**: `updateStatus` to `denied` with the reason (and staff's words, trimmed; a blank note
+   * is left out) stored with the change in one transaction. `other` without words, or a note longer than
+   * `MAX_DENIAL_NOTE`, rejects with `storage-row-invalid` and changes nothing; otherwise as `updateStatus`.
+   */
+  deny(id: string, at: Date, denial: VisitDenial): Promise<Visit> {
+    const note = denial.note?.trim();
+    const record: VisitDenial = { reason: denial.reason, ...(note ? { note } : {}), staffId: denial.staffId };
+    return this.change(id, at, (visit, when) => ({ ...transition(visit, 'denied', when), denial: record }));
   }
 
   /**

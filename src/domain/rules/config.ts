@@ -70,6 +70,11 @@ export interface RulesConfig {
   routing: RoutingConfig;
   /** Minutes an alert may stay unacknowledged before it escalates to the next hop. */
   escalation: { unacknowledgedMinutes: number };
+  /**
+   * A kiosk's **Ask staff for help** nobody at the desk answers: who is told, hop by hop, each time it stays
+   * unacknowledged (not an incident: no class, no script). Absent: `DEFAULT_HELP_ESCALATION`.
+   */
+  helpCalls?: { next: Role[][] };
   /** A party this large is marked `large-party` for the CS centre's preparation (000:12). */
   largePartySize: number;
 }

@@ -1,4 +1,5 @@
 import type { SiteKind } from '../codes.js';
+import type { Role } from './codes.js';
 import type { ClassRoutes, RoutingConfig, RulesConfig, TourRules } from './config.js';
 
 /** Default time an alert may go unacknowledged before the next hop is told (issue 4, item 5). */
@@ -79,6 +80,13 @@ const MANAGEMENT_OFFICE_AFTER_HOURS: ClassRoutes = {
   watchlist: { first: ['security-supervisor', 'duty-manager'], next: [['site-manager']], script: [...SCRIPT_WATCH] },
 };
 
+/**
+ * A help call left unanswered means nobody is at the counter: first the guard's supervisor (whose people
+ * patrol the lobby), then whoever runs the site. Not in the seeds; a product default a site may change.
+ */
+export const DEFAULT_HELP_ESCALATION: readonly (readonly Role[])[] = [['security-supervisor'], ['site-manager']];
+const COMPANY_HELP_ESCALATION: Role[][] = [['security-supervisor'], ['duty-manager']];
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const inner of Object.values(value)) deepFreeze(inner);
@@ -110,7 +118,7 @@ export function defaultRulesFor(kind: SiteKind): RulesConfig {
   return kind === 'company-office' ? DEFAULT_RULES_COMPANY : DEFAULT_RULES;
 }
 
-const base = (routing: RoutingConfig): RulesConfig => ({
+const base = (routing: RoutingConfig, help: readonly (readonly Role[])[]): RulesConfig => ({
   // DOMAIN.md: Media with any purpose; a government officer only on an inspection (a meter reader is not C).
   classC: { when: [{ visitorType: 'media' }, { visitorType: 'government', purpose: 'inspection' }] },
   suggestions: [
@@ -121,9 +129,10 @@ const base = (routing: RoutingConfig): RulesConfig => ({
   tours: DEFAULT_TOURS,
   routing,
   escalation: { unacknowledgedMinutes: DEFAULT_ESCALATION_MINUTES },
+  helpCalls: { next: help.map((hop) => [...hop]) },
   largePartySize: LARGE_PARTY_SIZE,
 });
 
 /** The default rules of a 管理處 site (the demo site is a Hong Kong housing estate). Frozen. */
-export const DEFAULT_RULES: RulesConfig = deepFreeze(base(ROUTING_PRESETS['management-office']));
-const DEFAULT_RULES_COMPANY: RulesConfig = deepFreeze(base(ROUTING_PRESETS['company-office']));
+export const DEFAULT_RULES: RulesConfig = deepFreeze(base(ROUTING_PRESETS['management-office'], DEFAULT_HELP_ESCALATION));
+const DEFAULT_RULES_COMPANY: RulesConfig = deepFreeze(base(ROUTING_PRESETS['company-office'], COMPANY_HELP_ESCALATION));

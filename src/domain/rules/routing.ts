@@ -3,6 +3,7 @@ import { isReceptionOpen } from '../time.js';
 import type { AlertClass, Role, ScriptKey } from './codes.js';
 import { classifyArrival, type ArrivalInput, type Classification } from './classify.js';
 import type { RulesConfig } from './config.js';
+import { DEFAULT_HELP_ESCALATION } from './presets.js';
 
 /**
  * Who is told about an alert, in what order, and what the receptionist is to do (DOMAIN.md: routing differs by
@@ -113,4 +114,14 @@ export function triageArrival(input: ArrivalInput, site: Pick<SiteConfig, 'recep
   if (classification.incident === 'C') out.alert = routeFor('C', site, rules, now);
   if (classification.suggestion) out.prompt = routeFor(classification.suggestion.class, site, rules, now);
   return out;
+}
+
+/**
+ * The roles told when an unanswered help call escalates from `level` (0 on its first escalation): the site's
+ * `helpCalls` hops, or `DEFAULT_HELP_ESCALATION`. Past the last hop nobody new is told (the call still
+ * escalates: its level rises and every desk chimes again).
+ */
+export function helpEscalationRoles(level: number, rules: Pick<RulesConfig, 'helpCalls'>): Role[] {
+  const hops = rules.helpCalls?.next ?? DEFAULT_HELP_ESCALATION;
+  return [...(hops[level] ?? [])];
 }

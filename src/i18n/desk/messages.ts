@@ -69,6 +69,15 @@ export interface PlanningMessages {
   tourStatuses: Record<'requested' | 'approved' | 'declined', string>;
   invitationByHub: string;
   invitationReady: string;
+  /** The approved tour's invitation was asked of the hub, which alone holds the signing key. */
+  invitationRequested: string;
+  /** The urgent phone-first exception (002:201): a checkbox on the tour form. */
+  arrangedByPhone: string;
+  arrangedByPhoneHint: string;
+  /** Said when an urgent tour arranged by phone is recorded: the written notice's due time (formatted). */
+  phoneFirstRecorded: (due: string) => string;
+  /** On the tour's row while the written notice is awaited. */
+  paperworkDue: (due: string) => string;
   watchHeading: string;
   watchIntro: string;
   matchBy: string;
@@ -109,7 +118,9 @@ export interface IncidentMessages {
   calendarWarnings: Record<'calendar-data-provisional' | 'calendar-data-ended', string>;
   tasksHeading: string;
   tasksEmpty: string;
-  taskKinds: Record<'notify-cs-centre' | 'notify-hr' | 'host-message' | 'help-call' | 'tour-declined', string>;
+  taskKinds: Record<'notify-cs-centre' | 'notify-hr' | 'host-message' | 'help-call' | 'tour-declined' | 'tour-paperwork', string>;
+  /** A `tour-paperwork` task's tour: its leader and time (formatted). */
+  taskTour: (leader: string, time: string) => string;
   /** The task's visit: its unit and arrival time (formatted). */
   taskVisit: (unit: string, time: string) => string;
   taskDue: (time: string) => string;
@@ -158,6 +169,32 @@ export interface DeskMessages {
   columns: Record<'time' | 'visitor' | 'type' | 'host' | 'status' | 'actions', string>;
   statuses: Record<'registered' | 'awaiting-host' | 'checked-in' | 'checked-out' | 'denied' | 'host-absent', string>;
   confirmCheckIn: string;
+  /** The field beside **Confirm check-in** (required where the site numbers its badges). */
+  badgeNumber: string;
+  badgeRequired: string;
+  /** The badge handed out, on the row ("Badge 42"). */
+  badgeShown: (n: string) => string;
+  /** The reasons **Deny** offers (codes of src/domain/visit.ts `DENY_REASONS`). */
+  denyReasons: Record<'host-declined' | 'host-unreachable' | 'no-identification' | 'no-appointment' | 'not-approved' | 'outside-hours' | 'conduct' | 'other', string>;
+  /** The deny dialog's heading, naming the visitor (rendered as text). */
+  denyHeading: (name: string) => string;
+  denyReason: string;
+  denyNote: string;
+  denyNoteRequired: string;
+  denyConfirm: string;
+  cancel: string;
+  /** On a denied row: the reason (already a label) and staff's words, if any. */
+  deniedBecause: (reason: string, note: string) => string;
+  /** Under a long list: how many rows are shown of how many match. */
+  showingRows: (shown: number, total: number) => string;
+  showMore: string;
+  /** The site's rules file was refused: the file, the exact path of the first error and the parser's message. */
+  rulesRefused: (src: string, path: string, message: string) => string;
+  /** The site's rules file could not be read (network, not JSON): the previous rules stay. */
+  rulesUnreadable: (src: string) => string;
+  /** The idle sign-out countdown, shown in its last seconds. */
+  idleWarning: (seconds: number) => string;
+  staySignedIn: string;
   checkOut: string;
   printBadge: string;
   deny: string;
