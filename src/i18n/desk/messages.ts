@@ -30,6 +30,36 @@ export type PlanningError =
   | 'names-exceed-headcount'
   | 'storage-failed';
 
+/** Wording of `<vk-desk-invitations>`: issuing invitations, group invitations and passes through the hub. */
+export interface InvitationMessages {
+  heading: string;
+  kind: string;
+  kinds: Record<'single' | 'group' | 'pass', string>;
+  host: string;
+  visitorType: string;
+  validFromDate: string;
+  validFromTime: string;
+  validHours: string;
+  partySize: string;
+  names: string;
+  weekdays: string;
+  weekdayNames: readonly [string, string, string, string, string, string, string];
+  hoursFrom: string;
+  hoursUntil: string;
+  uses: string;
+  permit: string;
+  issue: string;
+  issuing: string;
+  issued: string;
+  qrAlt: string;
+  link: string;
+  copyLink: string;
+  copied: string;
+  print: string;
+  needsHub: string;
+  failed: string;
+}
+
 /** Wording of `<vk-desk-planning>`: expected visits, tour requests and the watch list. */
 export interface PlanningMessages {
   expectedHeading: string;
@@ -229,6 +259,7 @@ export interface DeskMessages {
   done: string;
   noName: string;
   planning: PlanningMessages;
+  invitations: InvitationMessages;
   typeLabels: Record<
     | 'resident'
     | 'visiting-resident'
