@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../domain/errors.js';
 import type { WorkingCalendar } from '../domain/calendars/types.js';
 import { isDayKey } from '../domain/rules/calendar.js';
 import { COVERS, ROLES, SCRIPT_KEYS, TASK_CODES, WATCH_KINDS } from '../domain/rules/codes.js';
-import type { RulesConfig } from '../domain/rules/config.js';
+import type { LastGoodRules, RulesConfig } from '../domain/rules/config.js';
 import type { WatchListEntry } from '../domain/rules/watchlist.js';
 import { MAX_PARTY_SIZE } from '../domain/walk-in-input.js';
 
@@ -82,6 +82,17 @@ export const rulesConfigSchema = z.strictObject({
   escalation: z.strictObject({ unacknowledgedMinutes: minutes(1, MAX_ESCALATION_MINUTES) }),
   helpCalls: z.optional(z.strictObject({ next: z.array(rolesSchema).check(z.maxLength(MAX_HOPS)) })),
   largePartySize: z.int().check(z.minimum(2), z.maximum(MAX_PARTY_SIZE)),
+});
+
+/** Longest rules-file address kept with the last good rules. */
+const MAX_RULES_SOURCE = 2048;
+
+/** The last good rules a desk keeps for a site (`desk-meta`, key `rules:<siteId>`). */
+export const lastGoodRulesSchema = z.strictObject({
+  siteId: z.string().check(z.minLength(1), z.maxLength(128)),
+  source: z.string().check(z.minLength(1), z.maxLength(MAX_RULES_SOURCE)),
+  savedAt: z.iso.datetime(),
+  rules: rulesConfigSchema,
 });
 
 const dayKeySchema = z.string().check(z.refine(isDayKey, 'not a date YYYY-MM-DD'));
@@ -172,6 +183,8 @@ export type RulesSchemasMatchDomain = [
   Assignable<WorkingCalendar, z.infer<typeof workingCalendarSchema>>,
   Assignable<z.infer<typeof watchListEntrySchema>, WatchListEntry>,
   Assignable<WatchListEntry, z.infer<typeof watchListEntrySchema>>,
+  Assignable<z.infer<typeof lastGoodRulesSchema>, LastGoodRules>,
+  Assignable<LastGoodRules, z.infer<typeof lastGoodRulesSchema>>,
 ];
 
 

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { KioskError } from '../domain/errors.js';
 import type { Alert, AlertStatus, DeskTask, DeskTaskStatus, DevicePinState, ExpectedVisit, HostDecision, IncidentRecord, StaffMember, TourRequest, TourStatus, WatchEntry } from '../domain/desk.js';
+import type { LastGoodRules } from '../domain/rules/config.js';
 import type { Visit, VisitStatus } from '../domain/visit.js';
 import type { DeviceKeyId, DeviceKeyRow, KioskMeta, OutboxEntry, UseRecord } from '../schemas/visit.js';
 import { isDomException, toStorageError } from './errors.js';
@@ -19,9 +20,13 @@ export const BLOCKED_TIMEOUT_MS = 5000;
 /** Keys of the device's key-value metadata store. */
 export type MetaKey = keyof KioskMeta;
 
-/** Keys of the desk's key-value store (v3): the device-wide wrong-PIN count. */
+/**
+ * Keys of the desk's key-value store (v3): the device-wide wrong-PIN count, and each site's last good rules
+ * file (`rules:<siteId>`; out-of-line keys, so adding one needed no new schema version).
+ */
 export interface DeskMeta {
   'pin-failures': DevicePinState;
+  [key: `rules:${string}`]: LastGoodRules;
 }
 export type DeskMetaKey = keyof DeskMeta;
 

@@ -22,7 +22,7 @@ import {
 } from '../domain/desk.js';
 import { KioskError } from '../domain/errors.js';
 import { localDayKey } from '../domain/time.js';
-import { UUIDV7_RANDOM_BYTES, uuidv7 } from '../domain/uuid.js';
+import { UUIDV7_RANDOM_BYTES, uuidv7, uuidv7Time } from '../domain/uuid.js';
 import {
   alertSchema,
   deskTaskSchema,
@@ -93,6 +93,8 @@ export interface AddTaskInput {
   siteId: string;
   kind: DeskTaskKind;
   visitId?: string;
+  /** Exactly for `tour-paperwork` (the schema refuses it on other kinds). */
+  tourId?: string;
   dueAt?: Date;
   note?: string;
 }
@@ -121,6 +123,11 @@ export interface RequestTourInput {
   names: readonly string[];
   departments: readonly string[];
   visitAt: Date;
+  /**
+   * Arranged by phone under the urgent exception: when the written notice is due (the rules' `urgent.
+   * paperworkDueHours` after the call). The request and a `tour-paperwork` task due then are written together.
+   */
+  paperworkDueAt?: Date;
 }
 
 export interface WatchEntryInput {
@@ -163,6 +170,26 @@ export interface PinLock {
 type RecordStore = 'alerts' | 'incidents' | 'staff' | 'tasks' | 'expected' | 'host-decisions' | 'tours' | 'watchlist';
 type Issue = { path: readonly PropertyKey[]; code: string };
 type Parser<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } };
+
+/**
+ * How far before a visit's creation a task or alert about it may be stamped. They are made after the visit
+ * is seen, but later by another device (the hub, a second desk) whose clock may be a little behind the
+ * kiosk's: an hour covers any clock a site would live with.
+ */
+export const RELATED_RECORD_CLOCK_SKEW_MS = 60 * 60 * 1000;
+
+/** The smallest UUIDv7 of millisecond `ms`: ids of records made at or after `ms` sort at or above it. */
+const idFloor = (ms: number): string => uuidv7(Math.max(0, ms), new Uint8Array(UUIDV7_RANDOM_BYTES));
+
+/** The earliest creation time among `visitIds` (UUIDv7), or undefined for none. */
+const earliestOf = (visitIds: Iterable<string>): number | undefined => {
+  let min: number | undefined;
+  for (const id of visitIds) {
+    const t = uuidv7Time(id);
+    if (Number.isFinite(t) && (min === undefined || t < min)) min = t;
+  }
+  return min;
+};
 
 const newId = (at: Date): string => uuidv7(at.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
 const notFound = (store: string, id: string): KioskError => new KioskError('storage-failed', { name: 'NotFoundError', store, id });
@@ -266,6 +293,21 @@ export class DeskStore {
   async alertsForVisit(visitId: string): Promise<ReadResult<Alert>> {
     const rows: unknown[] = await this.read((db) => db.getAllFromIndex('alerts', 'by-visit', visitId));
     return parseRows(rows, alertSchema, 'id');
+  }
+
+  /**
+   * Every alert (any status) of any of `visitIds`, oldest first, in ONE read: the alerts made since the
+   * earliest of those visits (less `RELATED_RECORD_CLOCK_SKEW_MS`; ids are UUIDv7, so that is a key range),
+   * kept if they name one of them. What the desk needs to know which of the day's visits were already handled.
+   */
+  async alertsForVisits(visitIds: Iterable<string>): Promise<ReadResult<Alert>> {
+    const wanted = new Set(visitIds);
+    const since = earliestOf(wanted);
+    if (since === undefined) return { rows: [], invalid: [] };
+    const rows: unknown[] = await this.read((db) => db.getAll('alerts', IDBKeyRange.lowerBound(idFloor(since - RELATED_RECORD_CLOCK_SKEW_MS))));
+    const result = parseRows(rows, alertSchema, 'id');
+    result.rows = result.rows.filter((a) => a.visitId !== undefined && wanted.has(a.visitId));
+    return result;
   }
 
   /**
@@ -488,6 +530,7 @@ export class DeskStore {
       siteId: input.siteId,
       kind: input.kind,
       ...optional('visitId', input.visitId),
+      ...optional('tourId', input.tourId),
       createdAt: at.toISOString(),
       ...optional('dueAt', input.dueAt?.toISOString()),
       status: 'open',
@@ -513,6 +556,34 @@ export class DeskStore {
   /** One task, or `undefined`. */
   getTask(id: string): Promise<DeskTask | undefined> {
     return this.getOne('tasks', deskTaskSchema, id);
+  }
+
+  /**
+   * Every task (open or done) about one visit, oldest first — one read over the tasks made since the visit
+   * (less `RELATED_RECORD_CLOCK_SKEW_MS`: task ids are UUIDv7), so a task marked **Done** is known too and
+   * never opened twice. Bad rows reported apart.
+   */
+  tasksForVisit(visitId: string): Promise<ReadResult<DeskTask>> {
+    return this.tasksForVisits([visitId]);
+  }
+
+  /** `tasksForVisit` for many visits in ONE read (the tasks made since the earliest of them). */
+  async tasksForVisits(visitIds: Iterable<string>): Promise<ReadResult<DeskTask>> {
+    const wanted = new Set(visitIds);
+    const since = earliestOf(wanted);
+    if (since === undefined) return { rows: [], invalid: [] };
+    const rows: unknown[] = await this.read((db) => db.getAll('tasks', IDBKeyRange.lowerBound(idFloor(since - RELATED_RECORD_CLOCK_SKEW_MS))));
+    const result = parseRows(rows, deskTaskSchema, 'id');
+    result.rows = result.rows.filter((t) => t.visitId !== undefined && wanted.has(t.visitId));
+    return result;
+  }
+
+  /** The tasks about one tour request (its `tour-paperwork`), oldest first. */
+  async tasksForTour(tourId: string): Promise<ReadResult<DeskTask>> {
+    const rows: unknown[] = await this.read((db) => db.getAll('tasks', IDBKeyRange.lowerBound(idFloor(uuidv7Time(tourId) - RELATED_RECORD_CLOCK_SKEW_MS))));
+    const result = parseRows(rows, deskTaskSchema, 'id');
+    result.rows = result.rows.filter((t) => t.tourId === tourId);
+    return result;
   }
 
   // ----- expected visits -----
@@ -572,6 +643,23 @@ export class DeskStore {
     return this.getOne('host-decisions', hostDecisionSchema, visitId);
   }
 
+  /**
+   * The hosts' answers for many visits in ONE read: decisions are keyed by visit id, so the ids' range
+   * (smallest to largest) is one `getAll`; answers for visits outside `visitIds` are dropped. A day's 2 000
+   * visits cost one request, not 2 000. Bad rows reported apart.
+   */
+  async hostDecisionsFor(visitIds: Iterable<string>): Promise<ReadResult<HostDecision>> {
+    const wanted = new Set(visitIds);
+    if (wanted.size === 0) return { rows: [], invalid: [] };
+    const sorted = [...wanted].sort();
+    const low = sorted[0] as string;
+    const high = sorted[sorted.length - 1] as string;
+    const rows: unknown[] = await this.read((db) => db.getAll('host-decisions', IDBKeyRange.bound(low, high)));
+    const result = parseRows(rows, hostDecisionSchema, 'visitId');
+    result.rows = result.rows.filter((d) => wanted.has(d.visitId));
+    return result;
+  }
+
   // ----- tours -----
 
   /** Records a tour request (status `requested`); the lead-time rules decide what the desk does with it. */
@@ -588,17 +676,42 @@ export class DeskStore {
       visitAt: input.visitAt.toISOString(),
       requestedAt: at.toISOString(),
       status: 'requested',
+      ...optional('paperworkDueAt', input.paperworkDueAt?.toISOString()),
     };
-    return this.add('tours', tourRequestSchema, tour, id);
+    if (input.paperworkDueAt === undefined) return this.add('tours', tourRequestSchema, tour, id);
+    // Arranged by phone: the request and the reminder for its written notice are one write, never one alone.
+    const row = checkedRow(tourRequestSchema, tour, 'tours', id);
+    const taskId = newId(at);
+    const task = checkedRow(
+      deskTaskSchema,
+      { id: taskId, siteId: input.siteId, kind: 'tour-paperwork', tourId: id, createdAt: at.toISOString(), dueAt: input.paperworkDueAt.toISOString(), status: 'open' } satisfies DeskTask,
+      'tasks',
+      taskId,
+    );
+    const tx = await kioskTransaction(this.dbName, ['tours', 'tasks'], 'readwrite', STRICT);
+    await commit(tx, () => Promise.all([tx.objectStore('tours').add(row), tx.objectStore('tasks').add(task)]));
+    return row;
   }
 
   /**
    * Approves or declines a requested tour. The first decision stands: a decided tour is returned unchanged.
-   * An approved tour may carry the invitation it became (or get it later with `attachTourInvitation`).
+   * An approved tour may carry the invitation it became; without one it records `invitationRequestedAt`
+   * (the desk holds no signing key: the hub signs it and `attachTourInvitation` records it).
    */
   decideTour(id: string, decision: 'approved' | 'declined', staffId: string, at: Date, invitationJti?: string): Promise<TourRequest> {
+    const when = at.toISOString();
     return this.modify('tours', tourRequestSchema, id, (tour) =>
-      tour.status !== 'requested' ? tour : { ...tour, status: decision, decidedBy: staffId, decidedAt: at.toISOString(), ...optional('invitationJti', invitationJti) },
+      tour.status !== 'requested'
+        ? tour
+        : {
+            ...tour,
+            status: decision,
+            decidedBy: staffId,
+            decidedAt: when,
+            ...optional('invitationJti', invitationJti),
+            // Approved without an invitation in hand: the desk has asked for one (the hub signs; see the README).
+            ...optional('invitationRequestedAt', decision === 'approved' && invitationJti === undefined ? when : undefined),
+          },
     );
   }
 

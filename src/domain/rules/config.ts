@@ -87,3 +87,16 @@ export function matchesPattern(pattern: ArrivalPattern, arrival: { visitorType: 
     (pattern.purpose === undefined || pattern.purpose === arrival.purpose)
   );
 }
+
+/**
+ * The last rules file a desk accepted for a site, kept on the device: when the next file does not parse,
+ * or cannot be fetched, these stay in force (issue 4: "the previous one stays in force").
+ */
+export interface LastGoodRules {
+  siteId: string;
+  /** Where the file came from (its URL as given), to tell staff which rules are in force. */
+  source: string;
+  /** When the desk accepted it (ISO-8601 UTC). */
+  savedAt: string;
+  rules: RulesConfig;
+}

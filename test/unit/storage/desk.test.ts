@@ -319,7 +319,8 @@ describe('DeskStore', () => {
       expect(await rejectionOf(store.attachTourInvitation(tour.id, JTI))).to.be.instanceOf(RangeError);
 
       const approved = await store.decideTour(tour.id, 'approved', 'mgr', at(MINUTE));
-      expect(approved).to.deep.equal({ ...tour, status: 'approved', decidedBy: 'mgr', decidedAt: at(MINUTE).toISOString() });
+      // The desk holds no signing key: approving asks the hub for the invitation, and says when.
+      expect(approved).to.deep.equal({ ...tour, status: 'approved', decidedBy: 'mgr', decidedAt: at(MINUTE).toISOString(), invitationRequestedAt: at(MINUTE).toISOString() });
       expect(await store.decideTour(tour.id, 'declined', 'bob', at(2 * MINUTE))).to.deep.equal(approved);
       expect((await store.attachTourInvitation(tour.id, JTI)).invitationJti).to.equal(JTI);
 
