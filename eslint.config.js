@@ -73,6 +73,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/sync/**'],
+    rules: zone(
+      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', ...LAYERS.i18n, ...LAYERS.hub, ...LAYERS.test],
+      'src/sync talks to the hub behind its transport and to the device through src/storage: no UI, no idb of its own.',
+    ),
+  },
+  {
     files: ['src/invite/**', 'src/scan/**'],
     rules: zone([...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, ...LAYERS.storage, ...LAYERS.sync, ...LAYERS.hub, ...LAYERS.test], 'src/invite and src/scan are isomorphic: domain and schemas only.'),
   },

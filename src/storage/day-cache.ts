@@ -40,7 +40,7 @@ export const MAX_CACHED_DAYS = 7;
 export const CHANNEL_PREFIX = 'vk-storage:';
 
 /** What goes over the channel: never a visit, only that something changed. */
-export type StorageMessage = { kind: 'write'; seq: number } | { kind: 'closed' };
+export type StorageMessage = { kind: 'write'; seq: number } | { kind: 'closed' } | { kind: 'external' };
 
 /** A row that failed its schema, with its raw status when that is a string (which status index holds it). */
 interface InvalidEntry {
@@ -273,6 +273,18 @@ export function noteVisitWrite(dbName: string, db: KioskDatabase, seq: number, v
   } catch {
     drop(cache);
   }
+}
+
+/**
+ * Called once a write that takes NO sequence number has committed — rows the hub sent to a linked desk, or
+ * the kiosk's privacy purge (src/storage/sync.ts): the stamp cannot see those, so this page's cache is
+ * dropped and the other tabs are told to drop theirs. A list another tab starts before the message arrives
+ * may still serve the old rows once; the next list after the message reads afresh. Never throws.
+ */
+export function noteExternalWrite(dbName: string): void {
+  const cache = caches.get(dbName);
+  if (cache) drop(cache);
+  post(dbName, { kind: 'external' });
 }
 
 /** Forgets what this page cached for `dbName` (other pages keep theirs). */

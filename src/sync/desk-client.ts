@@ -1,0 +1,50 @@
+/**
+ * The desk's requests to the hub besides the outbox: staff sign-in and sign-out, the starting state, and
+ * acknowledging an alert. The staff session token is held by the caller in memory only (a reload asks for
+ * the PIN again) and sent in the `Authorization` header.
+ */
+import { z } from 'zod/mini';
+import { ackReplySchema, deskStateReplySchema, signInReplySchema, type AckReply, type DeskStateReply, type SignInReply } from '../schemas/sync.js';
+import { hubRequest, type FetchLike } from './http.js';
+
+/** DELETE /sessions/current answers with no body (or any JSON): nothing to parse. */
+const anyReply = z.unknown();
+
+export class HubDeskClient {
+  readonly origin: string;
+  readonly #fetch: FetchLike;
+  readonly #token: () => string | undefined;
+
+  constructor(origin: string, token: () => string | undefined, fetchImpl?: FetchLike) {
+    this.origin = origin;
+    this.#token = token;
+    this.#fetch = fetchImpl ?? ((input, init) => fetch(input, init));
+  }
+
+  /** POST /sessions: a staff session for the PIN. Rejects with `SyncError` (`unauthorised` for a wrong PIN). */
+  signIn(pin: string, siteId?: string): Promise<SignInReply> {
+    return hubRequest(this.#fetch, this.origin, { method: 'POST', path: '/sessions', body: siteId ? { pin, siteId } : { pin }, reply: signInReplySchema });
+  }
+
+  /** DELETE /sessions/current: ends the session on the hub too (best effort: it expires anyway). */
+  async signOut(): Promise<void> {
+    const token = this.#token();
+    if (!token) return;
+    await hubRequest(this.#fetch, this.origin, { method: 'DELETE', path: '/sessions/current', token, reply: anyReply });
+  }
+
+  /** GET /desk/state: today's visits, open alerts, devices, and the event id to resume the stream after. */
+  deskState(): Promise<DeskStateReply> {
+    return hubRequest(this.#fetch, this.origin, { method: 'GET', path: '/desk/state', reply: deskStateReplySchema, ...this.#auth() });
+  }
+
+  /** POST /alerts/:id/ack: the first acknowledgement wins; `recorded: false` when another desk was first. */
+  acknowledgeAlert(alertId: string): Promise<AckReply> {
+    return hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/alerts/${encodeURIComponent(alertId)}/ack`, body: {}, reply: ackReplySchema, ...this.#auth() });
+  }
+
+  #auth(): { token?: string } {
+    const token = this.#token();
+    return token === undefined ? {} : { token };
+  }
+}
