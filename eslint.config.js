@@ -93,14 +93,14 @@ export default tseslint.config(
   {
     files: ['hub/**'],
     rules: zone(
-      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', '**/storage/**', '**/sync/**', ...LAYERS.test],
+      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', '**/src/storage/**', '**/src/sync/**', ...LAYERS.test],
       'hub/ may import src/domain, src/schemas, src/invite and src/i18n; only hub/db uses the database drivers (ARCHITECTURE.md).',
     ),
   },
   {
     files: ['hub/db/**'],
     rules: zone(
-      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', '**/storage/**', '**/sync/**', ...LAYERS.test],
+      [...UI, 'idb', 'workbox-window', ...LAYERS.components, ...LAYERS.kiosk, '**/desk/**', '**/src/storage/**', '**/src/sync/**', ...LAYERS.test],
       'hub/db is the only user of kysely, better-sqlite3 and pg; it imports src/domain and src/schemas, never the browser layers.',
       { database: true },
     ),

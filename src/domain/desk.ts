@@ -8,8 +8,11 @@
  * so no counter is shared between desks). Staff ids are short slugs or UUIDs handed out by the hub or the CLI.
  */
 
-/** What raised an alert: a classified incident (A/B/C), a watch-list match, or "Ask staff for help". */
-export const ALERT_KINDS = ['incident', 'watchlist', 'help'] as const;
+/**
+ * What raised an alert: a classified incident (A/B/C), a watch-list match, "Ask staff for help", or a
+ * single-use invitation admitted more often than it allows across kiosks (the hub counts uses; not an incident).
+ */
+export const ALERT_KINDS = ['incident', 'watchlist', 'help', 'invite-reuse'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** The incident classes of DOMAIN.md: A irrational owner, B dismissed employee, C media / inspection. */

@@ -215,3 +215,40 @@ export const issueInvitationReplySchema = z.strictObject({
   qrSvg: z.string(),
 });
 export type IssueInvitationReply = z.infer<typeof issueInvitationReplySchema>;
+
+/**
+ * Codes of `apiErrorSchema` the hub sends (kept open in the schema, `z.string()`, so an older browser reads a
+ * newer hub's errors). Browsers map them to localised messages.
+ */
+export const HUB_ERROR_CODES = [
+  'bad-json',
+  'bad-request',
+  'payload-too-large',
+  'unsupported-media-type',
+  'unauthorised',
+  'forbidden',
+  'device-revoked',
+  'not-found',
+  'pair-code-invalid',
+  'pair-code-used',
+  'pair-code-expired',
+  'pin-wrong',
+  'pin-locked',
+  'server-error',
+] as const;
+export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
+
+/** POST /api/v1/alerts — a receptionist raises A, B or C by hand (a prompt taken, or their own judgement). */
+export const raiseAlertRequestSchema = z.strictObject({
+  incidentClass: z.enum(['A', 'B', 'C']),
+  visitId: z.optional(uuid),
+});
+export type RaiseAlertRequest = z.infer<typeof raiseAlertRequestSchema>;
+
+/** POST /api/v1/alerts and POST /api/v1/alerts/:id/escalate — the alert as stored after the change. */
+export const alertReplySchema = z.strictObject({ alert: alertSchema });
+export type AlertReply = z.infer<typeof alertReplySchema>;
+
+/** GET /api/v1/devices — the site's kiosks and desks (site manager). */
+export const devicesReplySchema = z.strictObject({ devices: z.array(deviceStatusSchema) });
+export type DevicesReply = z.infer<typeof devicesReplySchema>;

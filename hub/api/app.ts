@@ -1,0 +1,333 @@
+/**
+ * The hub's HTTP surface (Hono): `/api/v1/*` as docs/hub-api.md describes it, `/site.json`, and the built app.
+ * Every body goes through `readJson` with the protocol's schema; every error is `apiErrorSchema` with a
+ * stable code; every write is one transaction (hub/db). Handlers stay thin: the work is in hub/sync,
+ * hub/alerts.ts, hub/invitations.ts.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { localDayKey } from '../../src/domain/time.js';
+import { LOCK_MINUTES, MAX_PIN_ATTEMPTS, verifyPin } from '../../src/auth/pin.js';
+import {
+  BEARER_PATTERN,
+  issueInvitationRequestSchema,
+  pairRequestSchema,
+  pushRequestSchema,
+  raiseAlertRequestSchema,
+  signInRequestSchema,
+  type ApiError,
+  type DeskStateReply,
+  type PairReply,
+  type SignInReply,
+} from '../../src/schemas/sync.js';
+import { acknowledge, escalateManual, raiseManual } from '../alerts.js';
+import type { Clock } from '../clock.js';
+import type { HubStore, StaffRow } from '../db/index.js';
+import { deviceStatus } from '../devices.js';
+import { HubError } from '../errors.js';
+import type { EventFanout } from '../events/fanout.js';
+import { eventStream } from '../events/sse.js';
+import { exportCsv } from '../export.js';
+import { issueInvitation, revokeInvitation } from '../invitations.js';
+import type { Principal } from '../principal.js';
+import { newToken, secretHash, tokenKind } from '../secrets.js';
+import { loadSite, publicSiteConfig } from '../sites.js';
+import { SECURITY_HEADERS, serveFile } from '../static.js';
+import { pull } from '../sync/pull.js';
+import { push } from '../sync/push.js';
+import { openApiDocument } from './openapi.js';
+import { readJson } from './body.js';
+
+/** A staff session lasts a shift: 12 hours, then the desk signs in again. */
+export const SESSION_HOURS = 12;
+/** Alerts closed within this many hours still show on a desk that signs in (the day's closed ones). */
+const CLOSED_ALERTS_HOURS = 24;
+
+export interface AppOptions {
+  store: HubStore;
+  fanout: EventFanout;
+  clock: Clock;
+  /** The built app (dist/); absent: the API alone. */
+  staticRoot?: string;
+  /** The site whose public configuration `/site.json` serves. */
+  defaultSiteId: string;
+}
+
+type Env = { Variables: { principal: Principal } };
+
+const errorBody = (code: string, message: string, path?: string): ApiError => ({ error: { code, message, ...(path ? { path } : {}) } });
+
+/** Whether the request comes from this machine: the transitional `/staff.json` is served to loopback only. */
+function isLoopback(c: Context): boolean {
+  try {
+    const address = getConnInfo(c).remote.address ?? '';
+    return address === '127.0.0.1' || address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
+/** The client a wrong-PIN count belongs to: its address (all clients behind one proxy share one count). */
+const clientOf = (c: Context): string => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { store, fanout, clock } = options;
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    if (c.req.path.startsWith('/api/')) c.res.headers.set('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HubError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.json(errorBody(error.code, error.message, error.path), error.status);
+    }
+    // Only the error's name: messages and stacks may quote request data (a name, a phone).
+    console.error(`hub: ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? error.name : 'error'}`);
+    return c.json(errorBody('server-error', 'the hub could not complete the request'), 500);
+  });
+
+  /** Resolves the bearer token; `allowRevoked` lets a revoked kiosk hear that it was revoked (pull). */
+  const authenticate = async (c: Context<Env>, allowRevoked = false): Promise<Principal> => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token || !BEARER_PATTERN.test(token)) throw new HubError(401, 'unauthorised', 'send Authorization: Bearer <token>');
+    const hash = secretHash(token);
+    const now = clock().toISOString();
+    const principal = await store.read(async (repo): Promise<Principal | undefined> => {
+      if (tokenKind(token) === 'device') {
+        const device = await repo.deviceByTokenHash(hash);
+        return device && { kind: 'device', siteId: device.siteId, deviceId: device.id, revoked: device.revokedAt !== undefined };
+      }
+      const session = await repo.session(hash);
+      if (!session || session.expiresAt <= now) return undefined;
+      const staff = await repo.staffById(session.staffId);
+      return staff && { kind: 'staff', siteId: session.siteId, staffId: staff.id, role: staff.role, name: staff.name, tokenHash: hash };
+    });
+    if (!principal) throw new HubError(401, 'unauthorised', 'unknown or expired token');
+    if (principal.kind === 'device' && principal.revoked && !allowRevoked) throw new HubError(403, 'device-revoked', 'this device was revoked; pair it again');
+    c.set('principal', principal);
+    return principal;
+  };
+
+  const staffOnly = async (c: Context<Env>, roles?: readonly StaffRow['role'][]): Promise<Extract<Principal, { kind: 'staff' }>> => {
+    const principal = await authenticate(c);
+    if (principal.kind !== 'staff') throw new HubError(403, 'forbidden', 'staff only');
+    if (roles && !roles.includes(principal.role)) throw new HubError(403, 'forbidden', `for ${roles.join(' or ')} only`);
+    return principal;
+  };
+
+  // ----- pairing -----
+
+  app.post('/api/v1/pair', async (c) => {
+    const body = await readJson(c.req.raw, pairRequestSchema);
+    const now = clock();
+    const token = newToken('device');
+    const reply = await store.write(async (repo): Promise<PairReply> => {
+      const hash = secretHash(body.code);
+      const code = await repo.pairCodeForUpdate(hash);
+      if (!code) throw new HubError(404, 'pair-code-invalid', 'unknown pairing code');
+      if (code.usedAt !== undefined) throw new HubError(410, 'pair-code-used', 'this pairing code was used already');
+      if (code.expiresAt <= now.toISOString()) throw new HubError(410, 'pair-code-expired', 'this pairing code expired');
+      const existing = await repo.device(body.deviceId, true);
+      if (existing && (existing.siteId !== code.siteId || existing.role !== 'kiosk')) throw new HubError(403, 'forbidden', 'this device id belongs elsewhere', 'deviceId');
+      if (!(await repo.usePairCode(hash, body.deviceId, now.toISOString()))) throw new HubError(410, 'pair-code-used', 'this pairing code was used already');
+      await repo.pairKiosk({ id: body.deviceId, siteId: code.siteId, tokenHash: secretHash(token), badgeKid: body.badgeKey.kid, badgeJwk: body.badgeKey.publicJwk }, now.toISOString());
+      const device = await repo.device(body.deviceId);
+      if (device) await repo.emit(code.siteId, 'device', { type: 'device', device: deviceStatus(device) }, now.toISOString());
+      return { token, siteId: code.siteId, deviceId: body.deviceId };
+    });
+    return c.json(reply);
+  });
+
+  // ----- sync -----
+
+  app.post('/api/v1/sync/push', async (c) => {
+    const principal = await authenticate(c);
+    const body = await readJson(c.req.raw, pushRequestSchema);
+    const { reply } = await push(store, principal, body, clock());
+    return c.json(reply);
+  });
+
+  app.get('/api/v1/sync/pull', async (c) => {
+    const principal = await authenticate(c, true);
+    if (principal.kind !== 'device') throw new HubError(403, 'forbidden', 'pull is for kiosks');
+    return c.json(await pull(store, principal, c.req.query('since'), clock()));
+  });
+
+  // ----- staff sessions -----
+
+  app.post('/api/v1/sessions', async (c) => {
+    const body = await readJson(c.req.raw, signInRequestSchema);
+    const now = clock();
+    const client = clientOf(c);
+    const scope = body.siteId ?? '*';
+    // Counted as wrong BEFORE the PIN is checked, so parallel guesses cannot check more PINs than the lock allows.
+    const attempt = await store.write(async (repo) => {
+      const failures = await repo.signInFailures(scope, client);
+      if (failures.lockedUntil !== undefined && failures.lockedUntil > now.toISOString()) return { locked: true, retryAt: failures.lockedUntil, lockedNow: false };
+      const count = failures.failedAttempts + 1;
+      const lockedUntil = count >= MAX_PIN_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : undefined;
+      await repo.setSignInFailures(scope, client, lockedUntil ? 0 : count, lockedUntil);
+      return { locked: false, retryAt: lockedUntil, lockedNow: lockedUntil !== undefined };
+    });
+    const lockedError = (retryAt: string | undefined) =>
+      new HubError(429, 'pin-locked', `too many wrong PINs; try again in ${LOCK_MINUTES} minutes`, undefined, retryAt ? { 'Retry-After': String(Math.max(1, Math.ceil((Date.parse(retryAt) - now.getTime()) / 1000))) } : {});
+    if (attempt.locked) throw lockedError(attempt.retryAt);
+    const staff = await store.read((repo) => repo.staff(body.siteId));
+    // All at once: WebCrypto derives on worker threads, and the time no longer depends on where the match is.
+    const results = await Promise.all(staff.map((s) => verifyPin(body.pin, s)));
+    const match = staff[results.indexOf(true)];
+    if (!match) throw attempt.lockedNow ? lockedError(attempt.retryAt) : new HubError(401, 'pin-wrong', 'wrong PIN');
+    const token = newToken('staff');
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+    await store.write(async (repo) => {
+      await repo.setSignInFailures(scope, client, 0, undefined);
+      await repo.deleteExpiredSessions(now.toISOString());
+      await repo.insertSession(secretHash(token), { staffId: match.id, siteId: match.siteId, expiresAt }, now.toISOString());
+    });
+    const reply: SignInReply = { token, expiresAt, staff: { id: match.id, name: match.name, role: match.role, siteIds: [match.siteId] } };
+    return c.json(reply);
+  });
+
+  app.delete('/api/v1/sessions/current', async (c) => {
+    const principal = await staffOnly(c);
+    await store.write((repo) => repo.deleteSession(principal.tokenHash));
+    return c.body(null, 204);
+  });
+
+  // ----- desk -----
+
+  app.get('/api/v1/desk/state', async (c) => {
+    const principal = await staffOnly(c);
+    const now = clock();
+    const reply = await store.read(async (repo): Promise<DeskStateReply> => {
+      const { site } = await loadSite(repo, principal.siteId);
+      const eventId = await repo.lastEventId();
+      const visits = await repo.deskVisits(principal.siteId, localDayKey(now, site.timeZone));
+      const alerts = await repo.deskAlerts(principal.siteId, new Date(now.getTime() - CLOSED_ALERTS_HOURS * 3_600_000).toISOString());
+      const devices = (await repo.devices(principal.siteId)).map(deviceStatus);
+      return { visits, alerts, devices, eventId: String(eventId) };
+    });
+    return c.json(reply);
+  });
+
+  app.get('/api/v1/events', async (c) => {
+    const principal = await staffOnly(c);
+    const header = c.req.header('last-event-id');
+    const lastEventId = header !== undefined && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
+    return eventStream({
+      fanout,
+      siteId: principal.siteId,
+      lastEventId,
+      signal: c.req.raw.signal,
+      stillAuthorised: async () => {
+        const session = await store.read((repo) => repo.session(principal.tokenHash));
+        return session !== undefined && session.expiresAt > clock().toISOString();
+      },
+    });
+  });
+
+  app.post('/api/v1/alerts', async (c) => {
+    const principal = await staffOnly(c);
+    const body = await readJson(c.req.raw, raiseAlertRequestSchema);
+    return c.json({ alert: await raiseManual(store, principal.siteId, body, clock()) });
+  });
+
+  app.post('/api/v1/alerts/:id/ack', async (c) => {
+    const principal = await staffOnly(c);
+    return c.json(await acknowledge(store, principal.siteId, c.req.param('id'), principal.staffId, clock()));
+  });
+
+  app.post('/api/v1/alerts/:id/escalate', async (c) => {
+    const principal = await staffOnly(c);
+    return c.json({ alert: await escalateManual(store, principal.siteId, c.req.param('id'), clock()) });
+  });
+
+  // ----- invitations -----
+
+  app.post('/api/v1/invitations', async (c) => {
+    const principal = await staffOnly(c);
+    const body = await readJson(c.req.raw, issueInvitationRequestSchema);
+    const { expiresAt: _expires, ...reply } = await issueInvitation(store, principal.siteId, body, clock(), new URL(c.req.url).origin);
+    return c.json(reply);
+  });
+
+  app.post('/api/v1/invitations/:jti/revoke', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    if (!(await revokeInvitation(store, principal.siteId, c.req.param('jti'), clock()))) throw new HubError(404, 'not-found', 'no such invitation, or revoked already');
+    return c.body(null, 204);
+  });
+
+  // ----- devices and reports (site manager) -----
+
+  app.get('/api/v1/devices', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const devices = await store.read((repo) => repo.devices(principal.siteId));
+    return c.json({ devices: devices.map(deviceStatus) });
+  });
+
+  app.post('/api/v1/devices/:id/revoke', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const now = clock().toISOString();
+    const found = await store.write(async (repo) => {
+      if (!(await repo.revokeDevice(principal.siteId, c.req.param('id'), now))) return false;
+      const device = await repo.device(c.req.param('id'));
+      if (device) await repo.emit(principal.siteId, 'device', { type: 'device', device: deviceStatus(device) }, now);
+      return true;
+    });
+    if (!found) throw new HubError(404, 'not-found', 'no such device at this site, or revoked already');
+    return c.body(null, 204);
+  });
+
+  app.get('/api/v1/export', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    for (const [name, value] of [['from', from], ['to', to]] as const) {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HubError(400, 'bad-request', 'a date is YYYY-MM-DD', name);
+    }
+    const csv = await exportCsv(store, principal.siteId, from, to);
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="visits.csv"' });
+  });
+
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument() as object));
+
+  app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such endpoint'), 404));
+
+  // ----- the app -----
+
+  app.get('/site.json', async (c) => {
+    const config = await store.read((repo) => publicSiteConfig(repo, options.defaultSiteId));
+    c.header('Cache-Control', 'no-cache');
+    return c.json(config);
+  });
+
+  /**
+   * Transitional: the desk's standalone sign-in (desk/session.ts) reads PIN hashes from here. A hash can be
+   * attacked offline, so it is served only to this machine (the lobby PC running the hub, and the tests);
+   * desks on the LAN sign in through POST /api/v1/sessions. Remove once the desk signs in through the hub.
+   */
+  app.get('/staff.json', async (c) => {
+    if (!isLoopback(c)) return c.json(errorBody('forbidden', 'sign in through /api/v1/sessions'), 403);
+    const staff = await store.read((repo) => repo.staff(options.defaultSiteId));
+    c.header('Cache-Control', 'no-cache');
+    return c.json(staff.map((s) => ({ id: s.id, name: s.name, role: s.role, pinHash: s.pinHash, pinSalt: s.pinSalt, iterations: s.iterations })));
+  });
+
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    const response = options.staticRoot ? await serveFile(options.staticRoot, c.req.path, c.req.method) : undefined;
+    return response ?? c.text('Not found\n', 404);
+  });
+
+  return app;
+}

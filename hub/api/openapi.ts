@@ -1,0 +1,114 @@
+/**
+ * GET /api/v1/openapi.json — the API described from the same zod schemas that validate it. zod 4's
+ * `toJSONSchema` (zod/v4/core) reads zod/mini schemas too; refinements (`.check(z.refine(…))`) cannot be
+ * expressed in JSON Schema and are left out, so the document states shapes, types, lengths and patterns,
+ * not cross-field rules such as "seqs strictly ascend" (docs/hub-api.md says those in prose).
+ */
+import { toJSONSchema, type $ZodType } from 'zod/v4/core';
+import {
+  ackReplySchema,
+  alertReplySchema,
+  apiErrorSchema,
+  deskStateReplySchema,
+  devicesReplySchema,
+  hubEventSchema,
+  issueInvitationReplySchema,
+  issueInvitationRequestSchema,
+  pairReplySchema,
+  pairRequestSchema,
+  pullReplySchema,
+  pushReplySchema,
+  pushRequestSchema,
+  raiseAlertRequestSchema,
+  signInReplySchema,
+  signInRequestSchema,
+} from '../../src/schemas/sync.js';
+import { siteConfigSchema } from '../../src/schemas/site.js';
+
+const SCHEMAS: Record<string, $ZodType> = {
+  ApiError: apiErrorSchema,
+  PairRequest: pairRequestSchema,
+  PairReply: pairReplySchema,
+  PushRequest: pushRequestSchema,
+  PushReply: pushReplySchema,
+  PullReply: pullReplySchema,
+  SignInRequest: signInRequestSchema,
+  SignInReply: signInReplySchema,
+  DeskStateReply: deskStateReplySchema,
+  HubEvent: hubEventSchema,
+  AckReply: ackReplySchema,
+  RaiseAlertRequest: raiseAlertRequestSchema,
+  AlertReply: alertReplySchema,
+  DevicesReply: devicesReplySchema,
+  IssueInvitationRequest: issueInvitationRequestSchema,
+  IssueInvitationReply: issueInvitationReplySchema,
+  SiteConfig: siteConfigSchema,
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
+const errors = {
+  '400': { description: '`bad-json` or `bad-request` (with `path`)', ...json('ApiError') },
+  '401': { description: '`unauthorised`: missing, unknown or expired token', ...json('ApiError') },
+  '403': { description: '`forbidden` (wrong role or site) or `device-revoked`', ...json('ApiError') },
+  '413': { description: '`payload-too-large`', ...json('ApiError') },
+  '415': { description: '`unsupported-media-type`: not JSON', ...json('ApiError') },
+};
+const bearer = [{ bearer: [] }];
+
+type Op = { summary: string; body?: string; reply?: string; auth?: boolean; extra?: Record<string, unknown> };
+const op = ({ summary, body, reply, auth = true, extra = {} }: Op) => ({
+  summary,
+  ...(auth ? { security: bearer } : {}),
+  ...(body ? { requestBody: { required: true, ...json(body) } } : {}),
+  responses: { '200': reply ? { description: 'OK', ...json(reply) } : { description: 'OK' }, ...errors },
+  ...extra,
+});
+
+let cached: unknown;
+
+/** The OpenAPI 3.1 document (built once). */
+export function openApiDocument(): unknown {
+  if (cached) return cached;
+  const components: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(SCHEMAS)) {
+    // `unrepresentable: 'any'`: a custom check becomes `{}` instead of failing the whole document.
+    const { $schema: _draft, ...rest } = toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+    components[name] = rest;
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: { title: 'Visitor Kiosk hub', version: '1', description: 'See docs/hub-api.md for the protocol in prose: sync guarantees, the merge rule, errors.' },
+    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '`vkd_…` device token (pairing) or `vks_…` staff session' } } },
+    paths: {
+      '/api/v1/pair': { post: op({ summary: 'Pair a kiosk with a one-time code', body: 'PairRequest', reply: 'PairReply', auth: false }) },
+      '/api/v1/sync/push': { post: op({ summary: 'Push outbox changes (one transaction per batch, idempotent)', body: 'PushRequest', reply: 'PushReply' }) },
+      '/api/v1/sync/pull': {
+        get: op({ summary: 'What a kiosk needs: site configuration, revocations', reply: 'PullReply', extra: { parameters: [{ name: 'since', in: 'query', schema: { type: 'string' } }] } }),
+      },
+      '/api/v1/sessions': { post: op({ summary: 'Staff sign-in with a PIN', body: 'SignInRequest', reply: 'SignInReply', auth: false }) },
+      '/api/v1/sessions/current': { delete: op({ summary: 'Sign out' }) },
+      '/api/v1/desk/state': { get: op({ summary: "The desk's starting point", reply: 'DeskStateReply' }) },
+      '/api/v1/events': {
+        get: op({
+          summary: 'Server-sent events (text/event-stream); each data line is a HubEvent; honours Last-Event-ID',
+          extra: { responses: { '200': { description: 'text/event-stream of HubEvent', content: { 'text/event-stream': { schema: ref('HubEvent') } } } } },
+        }),
+      },
+      '/api/v1/alerts': { post: op({ summary: 'Raise A, B or C by hand', body: 'RaiseAlertRequest', reply: 'AlertReply' }) },
+      '/api/v1/alerts/{id}/ack': { post: op({ summary: 'Acknowledge (the first wins)', reply: 'AckReply' }) },
+      '/api/v1/alerts/{id}/escalate': { post: op({ summary: 'Escalate now', reply: 'AlertReply' }) },
+      '/api/v1/invitations': { post: op({ summary: 'Issue an invitation, group invitation or pass', body: 'IssueInvitationRequest', reply: 'IssueInvitationReply' }) },
+      '/api/v1/invitations/{jti}/revoke': { post: op({ summary: 'Revoke an invitation or pass (site manager)' }) },
+      '/api/v1/devices': { get: op({ summary: "The site's devices (site manager)", reply: 'DevicesReply' }) },
+      '/api/v1/devices/{id}/revoke': { post: op({ summary: "Revoke a device's token (site manager)" }) },
+      '/api/v1/export': {
+        get: op({
+          summary: 'CSV of visits (site manager)',
+          extra: { parameters: [{ name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }] },
+        }),
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,202 @@
+/**
+ * The hub's migrations: ONE list for SQLite and PostgreSQL, applied at start by Kysely's Migrator from this
+ * in-code provider (no migration files to ship or find at run time). A migration is never edited once
+ * released; a change is a new entry. The few dialect differences go through `DialectAdapter`.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DialectAdapter } from './adapter.js';
+
+// Migrations run against a database whose shape is still being built: Kysely's own examples type it `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
+  '0001-initial': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('sites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('rules', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.unique())
+        .addColumn('badge_kid', 'text')
+        .addColumn('badge_jwk', 'text')
+        .addColumn('label', 'text')
+        .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('gaps', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('last_sync_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('devices_site').on('devices').columns(['site_id']).execute();
+
+      await db.schema
+        .createTable('pair_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('device_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('staff')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('pin_hash', 'text', (c) => c.notNull())
+        .addColumn('pin_salt', 'text', (c) => c.notNull())
+        .addColumn('iterations', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('staff_site').on('staff').columns(['site_id']).execute();
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('sign_in_failures')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('client', 'text', (c) => c.notNull())
+        .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'text')
+        .addPrimaryKeyConstraint('sign_in_failures_pk', ['site_id', 'client'])
+        .execute();
+
+      await db.schema
+        .createTable('changes')
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('visit_id', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('changes_pk', ['site_id', 'device_id', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('visits')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('day_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('history_len', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('classified_at', 'text')
+        .execute();
+      await db.schema.createIndex('visits_site_day').on('visits').columns(['site_id', 'day_key']).execute();
+      await db.schema.createIndex('visits_site_status').on('visits').columns(['site_id', 'status']).execute();
+
+      await db.schema
+        .createTable('quarantine')
+        .addColumn('id', adapter.autoIncrementType, (c) => adapter.autoIncrementColumn(c))
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('raw', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('alerts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('visit_id', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('class', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('escalate_at', 'text', (c) => c.notNull())
+        .addColumn('dedupe_key', 'text')
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alerts_dedupe').on('alerts').columns(['site_id', 'dedupe_key']).unique().execute();
+      await db.schema.createIndex('alerts_status_escalate').on('alerts').columns(['status', 'escalate_at']).execute();
+      await db.schema.createIndex('alerts_site_visit').on('alerts').columns(['site_id', 'visit_id']).execute();
+
+      await db.schema
+        .createTable('invitations')
+        .addColumn('jti', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('visitor_type', 'text', (c) => c.notNull())
+        .addColumn('party_size', 'integer', (c) => c.notNull())
+        .addColumn('names', 'text')
+        .addColumn('uses_allowed', 'integer')
+        .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('revoked_at', 'text')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('invitation_uses')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('jti', 'text', (c) => c.notNull())
+        .addColumn('visit_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('invitation_uses_pk', ['site_id', 'jti', 'visit_id'])
+        .execute();
+
+      await db.schema
+        .createTable('signing_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('private_jwk', 'text', (c) => c.notNull())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('watch_entries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('approved_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('events')
+        .addColumn('id', adapter.autoIncrementType, (c) => adapter.autoIncrementColumn(c))
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('events_site_id').on('events').columns(['site_id', 'id']).execute();
+      // Kysely's query builder has no portable "analyze"; both engines accept this statement.
+      await sql`analyze`.execute(db);
+    },
+  },
+});
+
+/** The provider the Migrator reads: the list above, in name order. */
+export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(adapter)) };
+}

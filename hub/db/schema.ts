@@ -1,0 +1,192 @@
+/**
+ * The hub's tables as Kysely sees them. One schema for SQLite and PostgreSQL: text for JSON (parsed with the
+ * zod schemas on the way out), ISO-8601 UTC text for times (fixed width from `toISOString()`, so text order is
+ * time order), integers for counters, nullable columns for "not yet". `site_id` is in every table.
+ */
+import type { Generated } from 'kysely';
+
+export interface SitesTable {
+  id: string;
+  /** SiteConfig without its key set (the key set comes from `signing_keys`), JSON. */
+  config: string;
+  /** RulesConfig JSON; null: the defaults for the site's kind. */
+  rules: string | null;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  site_id: string;
+  role: 'kiosk' | 'desk';
+  /** SHA-256 (hex) of the device token; null for desks, which push under a staff session. */
+  token_hash: string | null;
+  badge_kid: string | null;
+  badge_jwk: string | null;
+  label: string | null;
+  /** Highest seq received from the device. */
+  last_seq: number;
+  /** JSON `[from, to][]`: seqs never received. */
+  gaps: string;
+  last_sync_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface PairCodesTable {
+  code_hash: string;
+  site_id: string;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  site_id: string;
+  name: string;
+  role: 'receptionist' | 'guard' | 'site-manager';
+  pin_hash: string;
+  pin_salt: string;
+  iterations: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  staff_id: string;
+  site_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface SignInFailuresTable {
+  site_id: string;
+  /** Who is guessing: the client address (a desk PC, a phone). */
+  client: string;
+  failed_attempts: number;
+  locked_until: string | null;
+}
+
+export interface ChangesTable {
+  site_id: string;
+  device_id: string;
+  seq: number;
+  visit_id: string;
+  received_at: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  site_id: string;
+  day_key: string;
+  status: string;
+  /** The Visit, JSON. */
+  data: string;
+  updated_at: string;
+  history_len: number;
+  created_at: string;
+  received_at: string;
+  /** When the hub classified the visit (once, on first sight). */
+  classified_at: string | null;
+}
+
+export interface QuarantineTable {
+  id: Generated<number>;
+  site_id: string;
+  device_id: string;
+  seq: number;
+  reason: string;
+  /** The change exactly as received, JSON: kept, never lost, for a person to look at. */
+  raw: string;
+  received_at: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  site_id: string;
+  visit_id: string | null;
+  kind: string;
+  /** The incident class, or the kind for alerts without one: what "one alert per visit and class" counts. */
+  class: string;
+  status: string;
+  escalate_at: string;
+  /** Set for automatic alerts (`visitId:class`), unique per site: one alert per arrival whoever classifies it. */
+  dedupe_key: string | null;
+  /** The Alert, JSON (src/domain/desk.ts, validated with alertSchema). */
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvitationsTable {
+  jti: string;
+  site_id: string;
+  kind: 'invitation' | 'pass';
+  /** A unit label or directory id, as in the token. */
+  host: string;
+  visitor_type: string;
+  party_size: number;
+  /** A group's name list, JSON (kept here for the desk; never in the token). */
+  names: string | null;
+  /** Admissions allowed across all devices; null: unlimited within the validity. */
+  uses_allowed: number | null;
+  uses: number;
+  revoked_at: string | null;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface InvitationUsesTable {
+  site_id: string;
+  jti: string;
+  visit_id: string;
+  at: string;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  site_id: string;
+  private_jwk: string;
+  public_jwk: string;
+  status: 'current' | 'previous' | 'revoked';
+  created_at: string;
+}
+
+export interface WatchEntriesTable {
+  id: string;
+  site_id: string;
+  kind: 'name' | 'phone' | 'id-hash';
+  value: string;
+  reason: string;
+  approved_by: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  site_id: string;
+  /** `visit`, `alert`, `device` (sent to desks), `site`, `revocation` (read by kiosks' pull). */
+  type: string;
+  data: string;
+  at: string;
+}
+
+export interface Database {
+  sites: SitesTable;
+  devices: DevicesTable;
+  pair_codes: PairCodesTable;
+  staff: StaffTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  changes: ChangesTable;
+  visits: VisitsTable;
+  quarantine: QuarantineTable;
+  alerts: AlertsTable;
+  invitations: InvitationsTable;
+  invitation_uses: InvitationUsesTable;
+  signing_keys: SigningKeysTable;
+  watch_entries: WatchEntriesTable;
+  events: EventsTable;
+}

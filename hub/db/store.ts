@@ -1,0 +1,636 @@
+/**
+ * Every query the hub makes, behind typed methods: the rest of the hub never sees SQL, Kysely or a driver.
+ * `HubStore.write(fn)` runs `fn` with a `Repo` inside ONE transaction (all or nothing), `read(fn)` inside one
+ * consistent snapshot. Events inserted during a write are announced to `onEvents` listeners after the commit,
+ * so the in-memory fan-out never tells a desk about something that was rolled back.
+ */
+import type { Kysely } from 'kysely';
+import type { Alert } from '../../src/domain/desk.js';
+import type { RulesConfig } from '../../src/domain/rules/index.js';
+import type { SiteConfig } from '../../src/domain/site.js';
+import type { Visit } from '../../src/domain/visit.js';
+import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
+import type { DialectAdapter, DialectName } from './adapter.js';
+import type { Database } from './schema.js';
+
+/** A device as the hub stores it. */
+export interface DeviceRow {
+  id: string;
+  siteId: string;
+  role: 'kiosk' | 'desk';
+  label?: string;
+  lastSeq: number;
+  gaps: [number, number][];
+  lastSyncAt?: string;
+  revokedAt?: string;
+  badgeKid?: string;
+}
+
+/** A staff member as the hub stores it (a PIN hash, never a PIN). */
+export interface StaffRow {
+  id: string;
+  siteId: string;
+  name: string;
+  role: 'receptionist' | 'guard' | 'site-manager';
+  pinHash: string;
+  pinSalt: string;
+  iterations: number;
+}
+
+export interface SessionRow {
+  staffId: string;
+  siteId: string;
+  expiresAt: string;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  siteId: string;
+  privateJwk: JsonWebKey;
+  publicJwk: PublicJwk;
+  status: 'current' | 'previous' | 'revoked';
+}
+
+export interface StoredVisit {
+  visit: Visit;
+  historyLen: number;
+  updatedAt: string;
+  classifiedAt?: string;
+}
+
+export interface InvitationRow {
+  jti: string;
+  siteId: string;
+  kind: 'invitation' | 'pass';
+  host: string;
+  visitorType: string;
+  partySize: number;
+  names?: string[];
+  usesAllowed?: number;
+  uses: number;
+  revokedAt?: string;
+  expiresAt: string;
+}
+
+/** One row of the events table, its data still JSON text. */
+export interface EventRow {
+  id: number;
+  siteId: string;
+  type: string;
+  data: string;
+  at: string;
+}
+
+export interface WatchEntryRow {
+  id: string;
+  kind: 'name' | 'phone' | 'id-hash';
+  value: string;
+  reason: string;
+  approvedBy: string;
+  expiresAt: string;
+}
+
+const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
+  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+/** Queries inside one transaction (or snapshot). Obtained from `HubStore.write` / `HubStore.read` only. */
+export class Repo {
+  /** Whether this transaction inserted events (announced after commit). */
+  emitted = false;
+  private eventsLocked = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly adapter: DialectAdapter,
+  ) {}
+
+  // ----- sites and keys -----
+
+  async siteCount(): Promise<number> {
+    const row = await this.db.selectFrom('sites').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async insertSite(config: SiteConfig, rules: RulesConfig | undefined, at: string): Promise<void> {
+    const { keySet: _published, ...stored } = config;
+    await this.db.insertInto('sites').values({ id: config.id, config: JSON.stringify(stored), rules: rules ? JSON.stringify(rules) : null, created_at: at }).execute();
+  }
+
+  /** The site's stored configuration (without key set) and rules JSON, or undefined. */
+  async site(id: string): Promise<{ config: unknown; rules: unknown } | undefined> {
+    const row = await this.db.selectFrom('sites').select(['config', 'rules']).where('id', '=', id).executeTakeFirst();
+    return row ? { config: JSON.parse(row.config) as unknown, rules: row.rules === null ? undefined : (JSON.parse(row.rules) as unknown) } : undefined;
+  }
+
+  async siteIds(): Promise<string[]> {
+    return (await this.db.selectFrom('sites').select('id').orderBy('created_at').orderBy('id').execute()).map((r) => r.id);
+  }
+
+  async insertSigningKey(key: SigningKeyRow, at: string): Promise<void> {
+    await this.db
+      .insertInto('signing_keys')
+      .values({ kid: key.kid, site_id: key.siteId, private_jwk: JSON.stringify(key.privateJwk), public_jwk: JSON.stringify(key.publicJwk), status: key.status, created_at: at })
+      .execute();
+  }
+
+  async signingKeys(siteId: string): Promise<SigningKeyRow[]> {
+    const rows = await this.db.selectFrom('signing_keys').selectAll().where('site_id', '=', siteId).orderBy('created_at').execute();
+    return rows.map((r) => ({
+      kid: r.kid,
+      siteId: r.site_id,
+      privateJwk: JSON.parse(r.private_jwk) as JsonWebKey,
+      publicJwk: JSON.parse(r.public_jwk) as PublicJwk,
+      status: r.status,
+    }));
+  }
+
+  /** The public key set of a site: every key with its status (revoked ones too, so kiosks refuse them). */
+  async keySet(siteId: string): Promise<KeySet> {
+    return { keys: (await this.signingKeys(siteId)).map((k) => ({ kid: k.kid, jwk: k.publicJwk, status: k.status })) };
+  }
+
+  // ----- staff and sessions -----
+
+  async insertStaff(staff: StaffRow, at: string): Promise<void> {
+    await this.db
+      .insertInto('staff')
+      .values({ id: staff.id, site_id: staff.siteId, name: staff.name, role: staff.role, pin_hash: staff.pinHash, pin_salt: staff.pinSalt, iterations: staff.iterations, created_at: at })
+      .execute();
+  }
+
+  async staff(siteId?: string): Promise<StaffRow[]> {
+    let q = this.db.selectFrom('staff').selectAll().orderBy('id');
+    if (siteId !== undefined) q = q.where('site_id', '=', siteId);
+    return (await q.execute()).map((r) => ({ id: r.id, siteId: r.site_id, name: r.name, role: r.role, pinHash: r.pin_hash, pinSalt: r.pin_salt, iterations: r.iterations }));
+  }
+
+  /** Replaces a staff member's PIN hash; false when there is no such member at the site. */
+  async setStaffPin(siteId: string, id: string, hash: { pinHash: string; pinSalt: string; iterations: number }, _at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('staff')
+      .set({ pin_hash: hash.pinHash, pin_salt: hash.pinSalt, iterations: hash.iterations })
+      .where('site_id', '=', siteId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async staffById(id: string): Promise<StaffRow | undefined> {
+    const r = await this.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, siteId: r.site_id, name: r.name, role: r.role, pinHash: r.pin_hash, pinSalt: r.pin_salt, iterations: r.iterations };
+  }
+
+  async insertSession(tokenHash: string, session: SessionRow, at: string): Promise<void> {
+    await this.db.insertInto('sessions').values({ token_hash: tokenHash, staff_id: session.staffId, site_id: session.siteId, expires_at: session.expiresAt, created_at: at }).execute();
+  }
+
+  async session(tokenHash: string): Promise<SessionRow | undefined> {
+    const r = await this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return r && { staffId: r.staff_id, siteId: r.site_id, expiresAt: r.expires_at };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  /** Drops sessions that ended before `now` (housekeeping; an expired session is refused anyway). */
+  async deleteExpiredSessions(now: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  }
+
+  async signInFailures(siteId: string, client: string): Promise<{ failedAttempts: number; lockedUntil?: string }> {
+    const r = await this.adapter
+      .forUpdate(this.db.selectFrom('sign_in_failures').select(['failed_attempts', 'locked_until']).where('site_id', '=', siteId).where('client', '=', client))
+      .executeTakeFirst();
+    return r ? { failedAttempts: r.failed_attempts, ...opt('lockedUntil', r.locked_until) } : { failedAttempts: 0 };
+  }
+
+  async setSignInFailures(siteId: string, client: string, failedAttempts: number, lockedUntil: string | undefined): Promise<void> {
+    await this.db
+      .insertInto('sign_in_failures')
+      .values({ site_id: siteId, client, failed_attempts: failedAttempts, locked_until: lockedUntil ?? null })
+      .onConflict((oc) => oc.columns(['site_id', 'client']).doUpdateSet({ failed_attempts: failedAttempts, locked_until: lockedUntil ?? null }))
+      .execute();
+  }
+
+  // ----- devices and pairing -----
+
+  async insertPairCode(codeHash: string, siteId: string, expiresAt: string, at: string): Promise<void> {
+    await this.db.insertInto('pair_codes').values({ code_hash: codeHash, site_id: siteId, expires_at: expiresAt, used_at: null, device_id: null, created_at: at }).execute();
+  }
+
+  async pairCodeForUpdate(codeHash: string): Promise<{ siteId: string; expiresAt: string; usedAt?: string } | undefined> {
+    const r = await this.adapter.forUpdate(this.db.selectFrom('pair_codes').selectAll().where('code_hash', '=', codeHash)).executeTakeFirst();
+    return r && { siteId: r.site_id, expiresAt: r.expires_at, ...opt('usedAt', r.used_at) };
+  }
+
+  /** Marks a code used; false when another request used it first (nothing changed). */
+  async usePairCode(codeHash: string, deviceId: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('pair_codes').set({ used_at: at, device_id: deviceId }).where('code_hash', '=', codeHash).where('used_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  private static device(r: Database['devices']): DeviceRow {
+    return {
+      id: r.id,
+      siteId: r.site_id,
+      role: r.role,
+      ...opt('label', r.label),
+      lastSeq: r.last_seq,
+      gaps: JSON.parse(r.gaps) as [number, number][],
+      ...opt('lastSyncAt', r.last_sync_at),
+      ...opt('revokedAt', r.revoked_at),
+      ...opt('badgeKid', r.badge_kid),
+    };
+  }
+
+  async device(id: string, lock = false): Promise<DeviceRow | undefined> {
+    const q = this.db.selectFrom('devices').selectAll().where('id', '=', id);
+    const r = await (lock ? this.adapter.forUpdate(q) : q).executeTakeFirst();
+    return r && Repo.device(r);
+  }
+
+  async deviceByTokenHash(tokenHash: string): Promise<DeviceRow | undefined> {
+    const r = await this.db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return r && Repo.device(r);
+  }
+
+  async devices(siteId: string): Promise<DeviceRow[]> {
+    return (await this.db.selectFrom('devices').selectAll().where('site_id', '=', siteId).orderBy('created_at').orderBy('id').execute()).map(Repo.device);
+  }
+
+  /** Creates or re-pairs a kiosk: a new token; its sequence state is kept (a re-paired tablet continues its seqs). */
+  async pairKiosk(input: { id: string; siteId: string; tokenHash: string; badgeKid: string; badgeJwk: PublicJwk }, at: string): Promise<void> {
+    await this.db
+      .insertInto('devices')
+      .values({
+        id: input.id,
+        site_id: input.siteId,
+        role: 'kiosk',
+        token_hash: input.tokenHash,
+        badge_kid: input.badgeKid,
+        badge_jwk: JSON.stringify(input.badgeJwk),
+        label: null,
+        last_seq: 0,
+        gaps: '[]',
+        last_sync_at: null,
+        revoked_at: null,
+        created_at: at,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ token_hash: input.tokenHash, badge_kid: input.badgeKid, badge_jwk: JSON.stringify(input.badgeJwk), revoked_at: null }),
+      )
+      .execute();
+  }
+
+  /** Registers a desk's device id on its first push (desks push under a staff session, without a token). */
+  async insertDeskDevice(id: string, siteId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('devices')
+      .values({ id, site_id: siteId, role: 'desk', token_hash: null, badge_kid: null, badge_jwk: null, label: null, last_seq: 0, gaps: '[]', last_sync_at: null, revoked_at: null, created_at: at })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async updateDeviceSync(id: string, lastSeq: number, gaps: [number, number][], at: string): Promise<void> {
+    await this.db.updateTable('devices').set({ last_seq: lastSeq, gaps: JSON.stringify(gaps), last_sync_at: at }).where('id', '=', id).execute();
+  }
+
+  async touchDevice(id: string, at: string): Promise<void> {
+    await this.db.updateTable('devices').set({ last_sync_at: at }).where('id', '=', id).execute();
+  }
+
+  /** Revokes a device's token; false when it was already revoked or does not exist at the site. */
+  async revokeDevice(siteId: string, id: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('devices').set({ revoked_at: at }).where('id', '=', id).where('site_id', '=', siteId).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  // ----- changes, visits, quarantine -----
+
+  /** Records a received change; false when (site, device, seq) was already held (an idempotent replay). */
+  async insertChange(siteId: string, deviceId: string, seq: number, visitId: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('changes')
+      .values({ site_id: siteId, device_id: deviceId, seq, visit_id: visitId, received_at: at })
+      .onConflict((oc) => oc.columns(['site_id', 'device_id', 'seq']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async changeCount(siteId: string): Promise<number> {
+    const row = await this.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async visitForUpdate(id: string): Promise<(StoredVisit & { siteId: string }) | undefined> {
+    const r = await this.adapter.forUpdate(this.db.selectFrom('visits').selectAll().where('id', '=', id)).executeTakeFirst();
+    return r && { siteId: r.site_id, visit: JSON.parse(r.data) as Visit, historyLen: r.history_len, updatedAt: r.updated_at, ...opt('classifiedAt', r.classified_at) };
+  }
+
+  /** Inserts a visit first seen; false when a concurrent transaction inserted it first. */
+  async insertVisit(visit: Visit, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('visits')
+      .values({
+        id: visit.id,
+        site_id: visit.siteId,
+        day_key: visit.dayKey,
+        status: visit.status,
+        data: JSON.stringify(visit),
+        updated_at: visit.updatedAt,
+        history_len: visit.history.length,
+        created_at: visit.createdAt,
+        received_at: at,
+        classified_at: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async replaceVisit(visit: Visit, at: string): Promise<void> {
+    await this.db
+      .updateTable('visits')
+      .set({ day_key: visit.dayKey, status: visit.status, data: JSON.stringify(visit), updated_at: visit.updatedAt, history_len: visit.history.length, received_at: at })
+      .where('id', '=', visit.id)
+      .execute();
+  }
+
+  async markClassified(visitId: string, at: string): Promise<void> {
+    await this.db.updateTable('visits').set({ classified_at: at }).where('id', '=', visitId).execute();
+  }
+
+  async visit(siteId: string, id: string): Promise<Visit | undefined> {
+    const r = await this.db.selectFrom('visits').select('data').where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+    return r && (JSON.parse(r.data) as Visit);
+  }
+
+  /** The day's visits and every visit still checked in from earlier days. */
+  async deskVisits(siteId: string, dayKey: string): Promise<Visit[]> {
+    const rows = await this.db
+      .selectFrom('visits')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where((eb) => eb.or([eb('day_key', '=', dayKey), eb('status', '=', 'checked-in')]))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => JSON.parse(r.data) as Visit);
+  }
+
+  /** Visits between two day keys (inclusive; either may be absent), oldest first. */
+  async visitsBetween(siteId: string, from: string | undefined, to: string | undefined): Promise<Visit[]> {
+    let q = this.db.selectFrom('visits').select('data').where('site_id', '=', siteId);
+    if (from !== undefined) q = q.where('day_key', '>=', from);
+    if (to !== undefined) q = q.where('day_key', '<=', to);
+    const rows = await q.orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => JSON.parse(r.data) as Visit);
+  }
+
+  async visitCount(siteId: string): Promise<number> {
+    const row = await this.db.selectFrom('visits').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async quarantine(siteId: string, deviceId: string, seq: number, reason: string, raw: unknown, at: string): Promise<void> {
+    await this.db.insertInto('quarantine').values({ site_id: siteId, device_id: deviceId, seq, reason, raw: JSON.stringify(raw), received_at: at }).execute();
+  }
+
+  async quarantineCount(siteId: string): Promise<number> {
+    const row = await this.db.selectFrom('quarantine').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  // ----- alerts -----
+
+  /** Inserts an alert; with a dedupe key, false when the same key exists (nothing written). */
+  async insertAlert(alert: Alert, dedupeKey: string | undefined): Promise<boolean> {
+    const result = await this.db
+      .insertInto('alerts')
+      .values({
+        id: alert.id,
+        site_id: alert.siteId,
+        visit_id: alert.visitId ?? null,
+        kind: alert.kind,
+        class: alert.incidentClass ?? alert.kind,
+        status: alert.status,
+        escalate_at: alert.escalateAt,
+        dedupe_key: dedupeKey ?? null,
+        data: JSON.stringify(alert),
+        created_at: alert.createdAt,
+        updated_at: alert.createdAt,
+      })
+      .onConflict((oc) => oc.columns(['site_id', 'dedupe_key']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async alert(siteId: string, id: string, lock = false): Promise<Alert | undefined> {
+    const q = this.db.selectFrom('alerts').select('data').where('site_id', '=', siteId).where('id', '=', id);
+    const r = await (lock ? this.adapter.forUpdate(q) : q).executeTakeFirst();
+    return r && (JSON.parse(r.data) as Alert);
+  }
+
+  /** An alert of the visit with this kind and class that is not closed (a manual raise returns it). */
+  async openAlertFor(siteId: string, visitId: string, kind: string, cls: string): Promise<Alert | undefined> {
+    const r = await this.db
+      .selectFrom('alerts')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where('visit_id', '=', visitId)
+      .where('kind', '=', kind)
+      .where('class', '=', cls)
+      .where('status', '!=', 'closed')
+      .executeTakeFirst();
+    return r && (JSON.parse(r.data) as Alert);
+  }
+
+  /**
+   * Writes `next` over the alert iff its stored status and escalation time are still `expected`'s: the
+   * compare-and-set that makes the first acknowledgement win and one deadline escalate once, across desks and
+   * hub processes. False when someone else changed it first.
+   */
+  async updateAlertIf(expected: Pick<Alert, 'id' | 'siteId' | 'status' | 'escalateAt'>, next: Alert, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('alerts')
+      .set({ status: next.status, escalate_at: next.escalateAt, data: JSON.stringify(next), updated_at: at })
+      .where('id', '=', expected.id)
+      .where('site_id', '=', expected.siteId)
+      .where('status', '=', expected.status)
+      .where('escalate_at', '=', expected.escalateAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Open and acknowledged alerts, and those closed since `closedSince`. */
+  async deskAlerts(siteId: string, closedSince: string): Promise<Alert[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where((eb) => eb.or([eb('status', '!=', 'closed'), eb('updated_at', '>=', closedSince)]))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => JSON.parse(r.data) as Alert);
+  }
+
+  /** Open alerts (all sites) whose escalation time is at or before `now`, earliest first. */
+  async dueAlerts(now: string, limit: number): Promise<Alert[]> {
+    const rows = await this.db.selectFrom('alerts').select('data').where('status', '=', 'open').where('escalate_at', '<=', now).orderBy('escalate_at').limit(limit).execute();
+    return rows.map((r) => JSON.parse(r.data) as Alert);
+  }
+
+  async alertsForVisit(siteId: string, visitId: string): Promise<Alert[]> {
+    const rows = await this.db.selectFrom('alerts').select('data').where('site_id', '=', siteId).where('visit_id', '=', visitId).orderBy('created_at').execute();
+    return rows.map((r) => JSON.parse(r.data) as Alert);
+  }
+
+  // ----- invitations -----
+
+  async insertInvitation(row: InvitationRow, at: string): Promise<void> {
+    await this.db
+      .insertInto('invitations')
+      .values({
+        jti: row.jti,
+        site_id: row.siteId,
+        kind: row.kind,
+        host: row.host,
+        visitor_type: row.visitorType,
+        party_size: row.partySize,
+        names: row.names ? JSON.stringify(row.names) : null,
+        uses_allowed: row.usesAllowed ?? null, uses: 0, revoked_at: null, expires_at: row.expiresAt, created_at: at })
+      .execute();
+  }
+
+  async invitation(siteId: string, jti: string): Promise<InvitationRow | undefined> {
+    const r = await this.db.selectFrom('invitations').selectAll().where('site_id', '=', siteId).where('jti', '=', jti).executeTakeFirst();
+    return (
+      r && {
+        jti: r.jti,
+        siteId: r.site_id,
+        kind: r.kind,
+        host: r.host,
+        visitorType: r.visitor_type,
+        partySize: r.party_size,
+        ...opt('names', r.names === null ? null : (JSON.parse(r.names) as string[])),
+        ...opt('usesAllowed', r.uses_allowed), uses: r.uses, ...opt('revokedAt', r.revoked_at), expiresAt: r.expires_at }
+    );
+  }
+
+  /**
+   * Counts one admission of `visitId` with `jti` (once per visit, however often it is pushed) and returns
+   * the invitation's total across devices, or undefined when the hub did not issue that token.
+   */
+  async recordInvitationUse(siteId: string, jti: string, visitId: string, at: string): Promise<{ uses: number; usesAllowed?: number } | undefined> {
+    const inserted = await this.db
+      .insertInto('invitation_uses')
+      .values({ site_id: siteId, jti, visit_id: visitId, at })
+      .onConflict((oc) => oc.columns(['site_id', 'jti', 'visit_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
+      await this.db
+        .updateTable('invitations')
+        .set((eb) => ({ uses: eb('uses', '+', 1) }))
+        .where('site_id', '=', siteId)
+        .where('jti', '=', jti)
+        .execute();
+    }
+    const row = await this.invitation(siteId, jti);
+    return row && { uses: row.uses, ...opt('usesAllowed', row.usesAllowed) };
+  }
+
+  async revokeInvitation(siteId: string, jti: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable('invitations').set({ revoked_at: at }).where('site_id', '=', siteId).where('jti', '=', jti).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Revoked tokens that have not expired yet (a kiosk needs no word about a token it would refuse anyway). */
+  async revokedJtis(siteId: string, now: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('invitations').select('jti').where('site_id', '=', siteId).where('revoked_at', 'is not', null).where('expires_at', '>', now).execute();
+    return rows.map((r) => r.jti);
+  }
+
+  // ----- watch list -----
+
+  async watchEntries(siteId: string): Promise<WatchEntryRow[]> {
+    const rows = await this.db.selectFrom('watch_entries').selectAll().where('site_id', '=', siteId).execute();
+    return rows.map((r) => ({ id: r.id, kind: r.kind, value: r.value, reason: r.reason, approvedBy: r.approved_by, expiresAt: r.expires_at }));
+  }
+
+  async insertWatchEntry(siteId: string, entry: WatchEntryRow, at: string): Promise<void> {
+    await this.db
+      .insertInto('watch_entries')
+      .values({ id: entry.id, site_id: siteId, kind: entry.kind, value: entry.value, reason: entry.reason, approved_by: entry.approvedBy, created_at: at, expires_at: entry.expiresAt })
+      .execute();
+  }
+
+  // ----- events -----
+
+  /** Appends an event (announced to listeners after the commit). */
+  async emit(siteId: string, type: string, data: unknown, at: string): Promise<void> {
+    if (!this.eventsLocked) {
+      await this.adapter.lockEvents(this.db);
+      this.eventsLocked = true;
+    }
+    await this.db.insertInto('events').values({ site_id: siteId, type, data: JSON.stringify(data), at }).execute();
+    this.emitted = true;
+  }
+
+  /** Events after `afterId` (all sites, or one), oldest first, at most `limit`. */
+  async eventsAfter(afterId: number, limit: number, siteId?: string, types?: readonly string[]): Promise<EventRow[]> {
+    let q = this.db.selectFrom('events').selectAll().where('id', '>', afterId);
+    if (siteId !== undefined) q = q.where('site_id', '=', siteId);
+    if (types !== undefined) q = q.where('type', 'in', [...types]);
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, siteId: r.site_id, type: r.type, data: r.data, at: r.at }));
+  }
+
+  /** The newest event id (0 when there is none). */
+  async lastEventId(): Promise<number> {
+    const row = await this.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+}
+
+/** The hub's database: transactions over a `Repo`, and the commit hook the event fan-out listens on. */
+export class HubStore {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly adapter: DialectAdapter,
+  ) {}
+
+  get dialect(): DialectName {
+    return this.adapter.name;
+  }
+
+  /** Runs `fn` in ONE read-write transaction: everything it writes commits together or not at all. */
+  async write<T>(fn: (repo: Repo) => Promise<T>): Promise<T> {
+    let repo: Repo | undefined;
+    const result = await this.adapter.transaction(this.db, (tx) => {
+      repo = new Repo(tx, this.adapter);
+      return fn(repo);
+    });
+    if (repo?.emitted) for (const listener of this.listeners) listener();
+    return result;
+  }
+
+  /** Runs `fn` in a read-only transaction that sees one consistent snapshot. */
+  read<T>(fn: (repo: Repo) => Promise<T>): Promise<T> {
+    return this.adapter.snapshot(this.db, (tx) => fn(new Repo(tx, this.adapter)));
+  }
+
+  /** Called after every commit that inserted events (the in-memory fan-out reads them then). */
+  onEvents(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Starting and stopping a hub: open (and migrate) the database, start the event fan-out and the escalation
+ * loop, serve HTTP or HTTPS. Used by `npm start` (scripts/start.ts) and by the tests, which start the real
+ * server on an ephemeral loopback port with their own clock.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { DEMO_SITE } from '../src/domain/demo-site.js';
+import { escalateDue } from './alerts.js';
+import { createApp } from './api/app.js';
+import { systemClock, type Clock } from './clock.js';
+import { openStore, type HubStore } from './db/index.js';
+import { EventFanout, POLL_MS } from './events/fanout.js';
+
+/** How often the hub looks for alerts past their escalation time: a few seconds late at most. */
+export const ESCALATION_TICK_MS = 2000;
+
+export interface StartOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  port: number;
+  host: string;
+  tls?: { cert: string; key: string } | undefined;
+  clock?: Clock;
+  /** The built app to serve; absent: the API alone. */
+  staticRoot?: string;
+  defaultSiteId?: string;
+  escalationTickMs?: number;
+  pollMs?: number;
+  /** Use this store instead of opening one (the caller closes it). */
+  store?: HubStore;
+}
+
+export interface RunningHub {
+  store: HubStore;
+  fanout: EventFanout;
+  port: number;
+  /** `http(s)://127.0.0.1:PORT` — where tests reach it. */
+  url: string;
+  /** Runs one escalation round now (tests; the loop does it every ESCALATION_TICK_MS). */
+  escalate(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: StartOptions): Promise<RunningHub> {
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? (await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
+  const fanout = new EventFanout(store);
+  await fanout.start(options.pollMs ?? POLL_MS);
+  const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id });
+
+  let escalating: Promise<number> | undefined;
+  const escalate = (): Promise<number> => {
+    escalating ??= escalateDue(store, clock())
+      .then((done) => done.length)
+      .catch(() => 0) // a busy database: the next tick tries again
+      .finally(() => (escalating = undefined));
+    return escalating;
+  };
+  await escalate(); // deadlines that passed while the hub was down escalate at once
+  const timer = setInterval(() => void escalate(), options.escalationTickMs ?? ESCALATION_TICK_MS);
+  timer.unref();
+
+  const tls = options.tls;
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: options.port,
+        hostname: options.host,
+        ...(tls ? { createServer: createHttpsServer, serverOptions: { cert: readFileSync(tls.cert), key: readFileSync(tls.key) } } : {}),
+      },
+      () => resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const loopback = options.host === '::1' ? '[::1]' : '127.0.0.1';
+  return {
+    store,
+    fanout,
+    port,
+    url: `${tls ? 'https' : 'http'}://${loopback}:${port}`,
+    escalate,
+    async close() {
+      clearInterval(timer);
+      fanout.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Open event streams would keep close() waiting forever.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await escalating;
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * POST /api/v1/sync/push: a device's outbox, applied in ONE transaction.
+ *
+ * For each change, in seq order: if (site, device, seq) is already in `changes`, it is acknowledged and
+ * nothing else happens (a replayed or retried batch changes nothing); otherwise the change is recorded and the
+ * visit upserted by id with the merge rule (merge.ts). The device's highest seq and its holes (gaps.ts) move
+ * with it; a batch that starts after a hole says so in `gap` and is still applied. Visits seen for the first
+ * time are classified (classify.ts) and single-use invitations counted across devices — all in the same
+ * transaction, with the events desks receive. If anything fails, nothing is written and nothing acknowledged.
+ */
+import type { Alert } from '../../src/domain/desk.js';
+import type { Visit } from '../../src/domain/visit.js';
+import type { PushReply, PushRequest } from '../../src/schemas/sync.js';
+import type { HubStore, Repo } from '../db/index.js';
+import { makeAlert, raiseOnce } from '../alerts.js';
+import { deviceStatus } from '../devices.js';
+import { HubError } from '../errors.js';
+import type { Principal } from '../principal.js';
+import { loadSite, type SiteRules } from '../sites.js';
+import { classifyVisit } from './classify.js';
+import { addGap, fillGap, type Gaps } from './gaps.js';
+import { incomingWins } from './merge.js';
+
+/** What a push did, for the caller's logs and tests (no personal data). */
+export interface PushOutcome {
+  reply: PushReply;
+  /** Visits inserted or replaced by this push. */
+  applied: number;
+  alerts: Alert[];
+}
+
+/** Checks that need no database: who may push what. Throws `forbidden` naming the first offending field. */
+function authorise(principal: Principal, body: PushRequest): void {
+  if (principal.kind === 'device') {
+    if (principal.revoked) throw new HubError(403, 'device-revoked', 'this device was revoked; pair it again');
+    if (body.deviceId !== principal.deviceId) throw new HubError(403, 'forbidden', 'deviceId is not the token’s device', 'deviceId');
+  }
+  body.changes.forEach((change, i) => {
+    if (change.visit.siteId !== principal.siteId) throw new HubError(403, 'forbidden', 'visit of another site', `changes.${i}.visit.siteId`);
+    // A kiosk appends its own registrations; it never writes a visit another device made (a stolen tablet
+    // must not rewrite the site's records). Desks edit any visit of their site.
+    if (principal.kind === 'device' && change.visit.deviceId !== principal.deviceId) {
+      throw new HubError(403, 'forbidden', 'a kiosk pushes only its own visits', `changes.${i}.visit.deviceId`);
+    }
+  });
+}
+
+/** Counts an invitation's admission across devices; raises `invite-reuse` when it exceeds its uses. */
+async function countInvitationUse(repo: Repo, siteRules: SiteRules, visit: Visit, now: Date): Promise<Alert | undefined> {
+  if (!visit.invitation) return undefined;
+  const use = await repo.recordInvitationUse(visit.siteId, visit.invitation.jti, visit.id, now.toISOString());
+  if (!use || use.usesAllowed === undefined || use.uses <= use.usesAllowed) return undefined;
+  const alert = makeAlert({ siteId: visit.siteId, kind: 'invite-reuse', visitId: visit.id, notify: [] }, siteRules.rules, now);
+  return raiseOnce(repo, alert, `${visit.id}:invite-reuse`);
+}
+
+export async function push(store: HubStore, principal: Principal, body: PushRequest, now: Date): Promise<PushOutcome> {
+  authorise(principal, body);
+  const at = now.toISOString();
+  const siteId = principal.siteId;
+  return store.write(async (repo) => {
+    let device = await repo.device(body.deviceId, true);
+    if (principal.kind === 'staff' && !device) {
+      await repo.insertDeskDevice(body.deviceId, siteId, at);
+      device = await repo.device(body.deviceId, true);
+    }
+    if (!device || device.siteId !== siteId) throw new HubError(403, 'forbidden', 'unknown device for this site', 'deviceId');
+    if (principal.kind === 'staff' && device.role !== 'desk') throw new HubError(403, 'forbidden', 'a staff session pushes as a desk, not as a kiosk', 'deviceId');
+    if (device.revokedAt !== undefined) throw new HubError(403, 'device-revoked', 'this device was revoked; pair it again');
+
+    const siteRules = await loadSite(repo, siteId);
+    let lastSeq = device.lastSeq;
+    let gaps: Gaps = device.gaps;
+    let gap: PushReply['gap'];
+    const acked: number[] = [];
+    /** Final version of each visit this batch changed, and whether the hub had classified it before. */
+    const changed = new Map<string, { visit: Visit; classified: boolean }>();
+
+    for (const [i, change] of body.changes.entries()) {
+      const { seq, visit } = change;
+      acked.push(seq);
+      if (!(await repo.insertChange(siteId, device.id, seq, visit.id, at))) continue; // already held: replay
+
+      if (seq > lastSeq + 1) {
+        if (i === 0) gap = { expected: lastSeq + 1, got: seq };
+        gaps = addGap(gaps, lastSeq + 1, seq - 1);
+      }
+      if (seq > lastSeq) lastSeq = seq;
+      else gaps = fillGap(gaps, seq); // a late change filling a hole
+
+      let stored = await repo.visitForUpdate(visit.id);
+      if (!stored) {
+        if (await repo.insertVisit(visit, at)) {
+          changed.set(visit.id, { visit, classified: false });
+          continue;
+        }
+        stored = await repo.visitForUpdate(visit.id); // inserted a moment ago by another transaction
+        if (!stored) throw new Error('visit vanished inside a transaction');
+      }
+      if (stored.siteId !== siteId) {
+        // A UUIDv7 collision across sites is practically impossible; if it happens the record is kept aside,
+        // acknowledged (so the kiosk does not retry forever) and never merged into another site's visit.
+        await repo.quarantine(siteId, device.id, seq, 'visit-id-of-another-site', change, at);
+        continue;
+      }
+      if (incomingWins(visit, stored)) {
+        await repo.replaceVisit(visit, at);
+        changed.set(visit.id, { visit, classified: changed.get(visit.id)?.classified ?? stored.classifiedAt !== undefined });
+      }
+    }
+
+    const alerts: Alert[] = [];
+    for (const { visit, classified } of changed.values()) {
+      await repo.emit(siteId, 'visit', { type: 'visit', visit }, at);
+      const reuse = await countInvitationUse(repo, siteRules, visit, now);
+      if (reuse) alerts.push(reuse);
+      if (!classified) {
+        alerts.push(...(await classifyVisit(repo, siteRules, visit, now)));
+        await repo.markClassified(visit.id, at);
+      }
+    }
+
+    const moved = lastSeq !== device.lastSeq || JSON.stringify(gaps) !== JSON.stringify(device.gaps);
+    await repo.updateDeviceSync(device.id, lastSeq, gaps, at);
+    if (moved) {
+      await repo.emit(siteId, 'device', { type: 'device', device: deviceStatus({ ...device, lastSeq, gaps, lastSyncAt: at }) }, at);
+    }
+    return { reply: { acked, ...(gap ? { gap } : {}) }, applied: changed.size, alerts };
+  });
+}
