@@ -6,7 +6,7 @@
 import type { SiteConfig } from '../src/domain/site.js';
 import type { Visit, VisitDraft } from '../src/domain/visit.js';
 import { signBadge, verifyToken, type VerifyResult } from '../src/invite/index.js';
-import { VisitStore, IdbUseRecorder, deviceBadgeKey } from '../src/storage/index.js';
+import { SyncStore, VisitStore, IdbUseRecorder, deviceBadgeKey } from '../src/storage/index.js';
 
 /** How long a badge's check-out code stays valid after admission: the rest of a long working day. */
 export const BADGE_VALIDITY_HOURS = 16;
@@ -23,6 +23,9 @@ export async function verifyArrival(code: string, site: SiteConfig, dbName: stri
     uses: new IdbUseRecorder(dbName),
     kinds: ['invitation', 'pass'],
   });
+  // Revoked at the hub (pulled by kiosk/sync-bridge.ts): refused like a token of a revoked key — the visitor
+  // hears "no longer valid, please see reception", and walk-in registration stays open.
+  if (result.ok && result.kind !== 'badge' && (await new SyncStore(dbName).isRevoked(result.claims.jti).catch(() => false))) return { ok: false, code: 'invite-revoked-key' };
   return result as ArrivalResult;
 }
 

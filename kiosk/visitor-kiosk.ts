@@ -22,6 +22,7 @@ import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messag
 import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
 import { blankWalkIn, nextScreen, type Action, type Screen } from './flow.js';
 import { askPersistence, callForHelp, visitStore } from './storage-bridge.js';
+import type { KioskSync } from './sync-bridge.js';
 import { sealRecordedIdentity } from './identity-seal.js';
 
 /** How long the outcome stays before the kiosk returns to the start (CONTRACT.md: within 10 s). */
@@ -108,10 +109,12 @@ export class VisitorKiosk extends LitElement implements IdleHost {
         min-height: 0;
       }
     }
+    /* Staff's sync indicator: small, in the corner, announced politely (never role=status: that is the outcome's). */
     .pending {
       margin: 0;
+      align-self: flex-end;
       color: var(--vk-color-muted, #4a4a4a);
-      font-size: 0.9em;
+      font-size: 0.8em;
     }
   `;
 
@@ -158,10 +161,20 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   @state() private formReady = false;
   @state() private pending = 0;
   @state() private siteConfig: SiteConfig = DEMO_SITE;
+  /** When the hub last acknowledged or answered (paired kiosks), for the staff's indicator. */
+  @state() private lastSyncAt: string | null = null;
+  @state() private syncOnline = true;
+  @state() private syncPaired = false;
 
   @query('vk-help') private help!: VkHelp;
 
   private defaultLocale: LocaleTag = 'en';
+  /** Pairing and sync (kiosk/sync-bridge.ts), loaded after the welcome screen. */
+  private sync: KioskSync | undefined;
+  /** The hub's configuration is in force: a `config-src` answer arriving later must not replace it. */
+  private hubConfigured = false;
+  /** Whether `vk-sync-state-change` was dispatched yet (the first state is announced even if it is all zeros). */
+  private syncAnnounced = false;
   private outcomeTimer: ReturnType<typeof setInterval> | undefined;
   private readonly onOnline = () => void this.announceSyncState();
 
@@ -200,6 +213,8 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     window.removeEventListener('offline', this.onOnline);
     this.stopOutcomeTimer();
     this.clearVisitor();
+    void this.sync?.stop();
+    this.sync = undefined;
   }
 
   override firstUpdated(): void {
@@ -208,7 +223,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     const later = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
     later(() => {
       void askPersistence(this.dbName).catch(() => undefined);
-      void this.announceSyncState();
+      void this.startSync();
     });
   }
 
@@ -237,7 +252,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     }
     const { parseSiteConfig } = await import('../src/schemas/site.js');
     for (const candidate of [text, localStorage.getItem(cacheKey)]) {
-      if (candidate === null) continue;
+      if (candidate === null || this.hubConfigured) continue;
       let json: unknown;
       try {
         json = JSON.parse(candidate);
@@ -485,7 +500,46 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     this.outcomeTimer = undefined;
   }
 
+  /** Pairs (`?pair=CODE`) and syncs when paired; standalone otherwise (kiosk/sync-bridge.ts). */
+  private async startSync() {
+    try {
+      const { KioskSync } = await import('./sync-bridge.js');
+      const sync = await KioskSync.start({
+        dbName: this.dbName,
+        hub: this.hub,
+        onSyncState: (state) => this.handleSyncState(state),
+        onHubSite: (site) => this.handleHubSite(site),
+      });
+      if (this.isConnected) this.sync = sync;
+      else void sync.stop();
+    } catch {
+      void this.announceSyncState(); // the sync module failed to load: standalone, as before
+    }
+  }
+
+  private handleSyncState(state: { pending: number; online: boolean; lastSyncAt: string | null; paired: boolean }) {
+    const changed = state.pending !== this.pending || state.online !== this.syncOnline || state.lastSyncAt !== this.lastSyncAt || !this.syncAnnounced;
+    this.pending = state.pending;
+    this.syncOnline = state.online;
+    this.lastSyncAt = state.lastSyncAt;
+    this.syncPaired = state.paired;
+    if (!changed) return;
+    this.syncAnnounced = true;
+    this.dispatchEvent(new SyncStateChangeEvent({ pending: state.pending, online: state.online, lastSyncAt: state.lastSyncAt }));
+  }
+
+  /** The hub's configuration for this kiosk's site: it wins over `config-src`, and waits for the welcome screen. */
+  private handleHubSite(site: SiteConfig) {
+    this.hubConfigured = true;
+    this.siteConfig = site;
+    if (this.screen === 'welcome') this.reset();
+  }
+
   private async announceSyncState() {
+    if (this.sync) {
+      this.sync.wake();
+      return;
+    }
     try {
       const store = await visitStore(this.dbName);
       this.pending = await store.pendingCount();
@@ -634,6 +688,14 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     return m.errors['invite-malformed']({});
   }
 
+  /** For staff, discreetly: how many records wait on the device and, when paired, when the hub last answered. */
+  private syncText(m: Messages): string {
+    const parts: string[] = [];
+    if (this.pending > 0) parts.push(m.savedOnDevice(this.pending));
+    if (this.syncPaired) parts.push(this.lastSyncAt ? m.lastSynced(formatDateTime(new Date(this.lastSyncAt), this.locale, this.siteConfig.timeZone)) : m.notSyncedYet);
+    return parts.join(' · ');
+  }
+
   override render() {
     const m = messagesFor(this.locale);
     return html`<div class="kiosk" lang=${this.locale}>
@@ -654,7 +716,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
             .qr=${this.badge.qr}
           ></vk-badge>`
         : nothing}
-      ${this.pending > 0 && this.screen === 'welcome' ? html`<p class="pending">${m.savedOnDevice(this.pending)}</p>` : nothing}
+      <p class="pending" aria-live="polite">${this.screen === 'welcome' ? this.syncText(m) : nothing}</p>
     </div>`;
   }
 }

@@ -127,6 +127,8 @@ export const en: Messages = {
   checkedInMessage: (host) => `You are checked in. Please go to ${host}.`,
   savedOnDevice: (pending) =>
     pending === 0 ? 'All registrations are saved.' : `${pending} registrations are saved on this kiosk.`,
+  lastSynced: (time) => `Last sync ${time}`,
+  notSyncedYet: 'Not synced yet',
 
   visitorTypes: {
     resident: 'Resident or owner',

@@ -158,6 +158,9 @@ export interface Messages {
   noPhotography: string;
   checkedInMessage: (host: string) => string;
   savedOnDevice: (pending: number) => string;
+  /** Staff's sync indicator on a paired kiosk: when the hub last answered. */
+  lastSynced: (time: string) => string;
+  notSyncedYet: string;
 
   visitorTypes: Record<VisitorTypeCode, string>;
   purposes: Record<PurposeCode, string>;

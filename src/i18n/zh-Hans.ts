@@ -126,6 +126,8 @@ export const zhHans: Messages = {
   noPhotography: '请勿拍照',
   checkedInMessage: (host) => `签到完成，请前往 ${host}。`,
   savedOnDevice: (pending) => (pending === 0 ? '所有登记已保存。' : `本机已保存 ${pending} 条登记。`),
+  lastSynced: (time) => `上次同步：${time}`,
+  notSyncedYet: '尚未同步',
 
   visitorTypes: {
     resident: '业主/住户',

@@ -126,6 +126,8 @@ export const zhHant: Messages = {
   noPhotography: '請勿拍攝',
   checkedInMessage: (host) => `登記完成，請前往 ${host}。`,
   savedOnDevice: (pending) => (pending === 0 ? '所有登記已儲存。' : `此機已儲存 ${pending} 項登記。`),
+  lastSynced: (time) => `上次同步：${time}`,
+  notSyncedYet: '尚未同步',
 
   visitorTypes: {
     resident: '業主／住戶',

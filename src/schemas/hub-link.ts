@@ -23,8 +23,11 @@ export const MAX_REVOKED_JTI = 32;
  * (never localStorage, events or logs), and leaves the device only in an `Authorization` header to `origin`.
  */
 export const hubLinkSchema = z.strictObject({
-  /** The hub's origin (`https://hub.example:8443`), without a path: every request goes to `${origin}/api/v1/…`. */
-  origin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/, 'not an origin'), z.maxLength(256)),
+  /**
+   * The hub's base URL (`https://hub.example:8443`, or `https://portal.example/hub` behind a proxy): no
+   * query, no fragment, no trailing slash. Every request goes to `${origin}/api/v1/…`.
+   */
+  origin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*[^/?#\s])?$/, 'not a base URL'), z.maxLength(256)),
   token: z.string().check(z.regex(DEVICE_TOKEN_PATTERN, 'not a device token')),
   siteId: z.string().check(z.minLength(1), z.maxLength(128)),
   deviceId: z.string().check(z.refine(isUuid, 'not a canonical UUID')),
