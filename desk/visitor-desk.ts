@@ -5,24 +5,25 @@ import '../components/vk-arrivals/define.js';
 import '../components/vk-evacuation-list/define.js';
 import '../components/vk-fast-entry/define.js';
 import '../components/vk-pin-signin/define.js';
-import { IdleController, type IdleHost } from '../components/controllers/idle-controller.js';
 import type { LeafEvent } from '../components/events.js';
 import type { AlertView } from '../components/vk-alert-list/vk-alert-list.js';
-import type { ArrivalAction, ArrivalFilter, ArrivalRow } from '../components/vk-arrivals/vk-arrivals.js';
+import type { ArrivalActionDetail, ArrivalFilter, ArrivalRow } from '../components/vk-arrivals/vk-arrivals.js';
 import type { EvacuationEntry } from '../components/vk-evacuation-list/vk-evacuation-list.js';
 import type { FastEntryDetail } from '../components/vk-fast-entry/vk-fast-entry.js';
 import { DEMO_SITE } from '../src/domain/demo-site.js';
 import type { Alert, StaffMember } from '../src/domain/desk.js';
-import { defaultRulesFor } from '../src/domain/rules/index.js';
+import { defaultRulesFor, type RulesConfig } from '../src/domain/rules/index.js';
 import type { SiteConfig } from '../src/domain/site.js';
 import { localDayKey } from '../src/domain/time.js';
-import type { Visit } from '../src/domain/visit.js';
+import { DENY_REASONS, type Visit } from '../src/domain/visit.js';
 import { resolveLocale, formatDateTime, type LocaleTag } from '../src/i18n/index.js';
 import { deskMessagesFor, type DeskMessages } from '../src/i18n/desk/index.js';
 import { AttentionController } from './attention.js';
 import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
 import { VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
+import { loadSiteRules, type RulesInForce } from './rules-source.js';
+import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
 
@@ -41,7 +42,7 @@ const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
  * @fires vk-visit-checked-in - `{ visitId, at }`.
  * @fires vk-visit-checked-out - `{ visitId, at }`.
  */
-export class VisitorDesk extends LitElement implements IdleHost {
+export class VisitorDesk extends LitElement {
   static override styles = css`
     :host {
       display: block;
@@ -88,6 +89,11 @@ export class VisitorDesk extends LitElement implements IdleHost {
     .note {
       color: #4a4a4a;
     }
+    .warning {
+      border-inline-start: 4px solid #b00020;
+      padding-inline-start: 0.5em;
+      overflow-wrap: anywhere;
+    }
     @media print {
       header,
       .screen-only {
@@ -96,7 +102,6 @@ export class VisitorDesk extends LitElement implements IdleHost {
     }
   `;
 
-  private readonly idle = new IdleController(this);
   private readonly attention = new AttentionController(this);
 
   /** `en`, `zh-Hant` or `zh-Hans`; default from the page, then the browser. */
@@ -106,6 +111,12 @@ export class VisitorDesk extends LitElement implements IdleHost {
   @property() site = '';
   /** URL of the site configuration (as the kiosk's). */
   @property({ attribute: 'config-src' }) configSrc = '';
+  /**
+   * URL of the site's own rules file (src/domain/rules `RulesConfig` as JSON); absent: the presets for the
+   * site's kind. A file that does not parse is refused — staff see the exact path of its first error — and
+   * the rules in force stay (the last good file, kept on the device, or the presets).
+   */
+  @property({ attribute: 'rules-src' }) rulesSrc = '';
   /** URL of the staff list (PIN hashes only) until the hub provides sign-in. */
   @property({ attribute: 'staff-src' }) staffSrc = '';
   /** IndexedDB database name (shared with the kiosk on the same device). */
@@ -118,10 +129,17 @@ export class VisitorDesk extends LitElement implements IdleHost {
   @state() private filter: ArrivalFilter = 'all';
   @state() private query = '';
   @state() private siteConfig: SiteConfig = DEMO_SITE;
+  @state() private rulesInForce: RulesInForce | undefined;
 
   private data: DeskData | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private channels: BroadcastChannel[] = [];
+  /** The `vk-desk:` channel this desk listens on; it also announces on it, so it never wakes itself. */
+  private deskChannel: BroadcastChannel | undefined;
+  /** Bumped by every rules load: a slower, older one never replaces a newer one. */
+  private rulesLoad = 0;
+  /** Rows of the last render, by visit, reused while nothing about the visit changed (see `rows`). */
+  private rowCache = new Map<string, { key: string; row: ArrivalRow }>();
   private readonly onWake = () => {
     if (document.visibilityState === 'visible') void this.refresh();
   };
@@ -143,13 +161,12 @@ export class VisitorDesk extends LitElement implements IdleHost {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('configSrc') && this.configSrc) void this.loadConfig(this.configSrc);
+    else if (changed.has('rulesSrc') || changed.has('dbName')) void this.loadRules();
   }
 
-  override updated(changed: Map<string, unknown>): void {
-    if (changed.has('staff')) {
-      if (this.staff) this.idle.start(DESK_IDLE_SECONDS);
-      else this.idle.stop();
-    }
+  /** The rules in force: the site's own file once loaded, the presets for its kind until then. */
+  private get rules(): RulesConfig {
+    return this.rulesInForce?.rules ?? defaultRulesFor(this.siteConfig.kind);
   }
 
   /** Signs out when left idle (nothing of the visitors stays on an unattended screen). */
@@ -172,10 +189,25 @@ export class VisitorDesk extends LitElement implements IdleHost {
       const parsed = parseSiteConfig(await response.json());
       if (parsed.ok) {
         this.siteConfig = parsed.value;
-        this.data?.configure(parsed.value, defaultRulesFor(parsed.value.kind));
+        this.data?.configure(parsed.value, this.rules);
       }
     } catch {
       // offline: the built-in configuration stays
+    }
+    // The site decides the presets and where the last good rules are kept.
+    await this.loadRules();
+  }
+
+  /** Loads the rules for the current site and `rules-src` (see `rules-source.ts`); never rejects. */
+  private async loadRules() {
+    const generation = ++this.rulesLoad;
+    const site = this.siteConfig;
+    const loaded = await loadSiteRules({ src: this.rulesSrc, site, dbName: this.dbName, now: new Date(), ...(this.rulesInForce ? { current: this.rulesInForce } : {}) });
+    if (generation !== this.rulesLoad || site !== this.siteConfig) return;
+    this.rulesInForce = loaded;
+    if (this.data && this.data.currentRules !== loaded.rules) {
+      this.data.configure(site, loaded.rules);
+      void this.refresh();
     }
   }
 
@@ -197,12 +229,13 @@ export class VisitorDesk extends LitElement implements IdleHost {
   }
 
   private startLive() {
-    this.data = new DeskData(this.dbName, this.siteConfig, defaultRulesFor(this.siteConfig.kind));
+    this.data = new DeskData(this.dbName, this.siteConfig, this.rules);
     // Other tabs (a kiosk, another desk) announce their writes; the poll catches deadlines and everything else.
     for (const name of [`vk-storage:${this.dbName}`, `vk-desk:${this.dbName}`]) {
       const channel = new BroadcastChannel(name);
       channel.onmessage = () => void this.refresh();
       this.channels.push(channel);
+      if (name.startsWith('vk-desk:')) this.deskChannel = channel;
     }
     this.poll = setInterval(() => void this.refresh(), POLL_MS);
     void this.refresh();
@@ -213,14 +246,18 @@ export class VisitorDesk extends LitElement implements IdleHost {
     this.poll = undefined;
     for (const c of this.channels) c.close();
     this.channels = [];
+    this.deskChannel = undefined;
     this.data = undefined;
+    this.rowCache.clear();
   }
 
-  /** Tells the other desks of this device that something changed (they refresh at once). */
+  /**
+   * Tells the other desks of this device that something changed (they refresh at once). Posted on the
+   * channel this desk listens on: a BroadcastChannel never delivers to itself, so the desk does not refresh
+   * a second time for its own write (it refreshes after the write anyway).
+   */
   private announce() {
-    const channel = new BroadcastChannel(`vk-desk:${this.dbName}`);
-    channel.postMessage({ type: 'changed' });
-    channel.close();
+    this.deskChannel?.postMessage({ type: 'changed' });
   }
 
   private refreshing: Promise<void> | undefined;
@@ -257,7 +294,7 @@ export class VisitorDesk extends LitElement implements IdleHost {
     return this.snapshot?.visits.find((v) => v.id === id);
   }
 
-  private async handleAction(e: LeafEvent<{ visitId: string; action: ArrivalAction }>) {
+  private async handleAction(e: LeafEvent<ArrivalActionDetail>) {
     const data = this.data;
     const staff = this.staff;
     const visit = this.visit(e.detail.visitId);
@@ -265,7 +302,7 @@ export class VisitorDesk extends LitElement implements IdleHost {
     const now = new Date();
     switch (e.detail.action) {
       case 'confirm': {
-        const v = await data.visits.updateStatus(visit.id, 'checked-in', now);
+        const v = await data.visits.checkIn(visit.id, now, e.detail.badgeNumber ? { badgeNumber: e.detail.badgeNumber } : {});
         this.dispatchEvent(new VisitCheckedInEvent({ visitId: v.id, at: v.updatedAt }));
         break;
       }
@@ -274,9 +311,12 @@ export class VisitorDesk extends LitElement implements IdleHost {
         this.dispatchEvent(new VisitCheckedOutEvent({ visitId: v.id, at: v.updatedAt }));
         break;
       }
-      case 'deny':
-        await data.visits.updateStatus(visit.id, 'denied', now);
+      case 'deny': {
+        const reason = e.detail.denial;
+        if (!reason) return;
+        await data.visits.deny(visit.id, now, { reason: reason.reason, ...(reason.note ? { note: reason.note } : {}), staffId: staff.id });
         break;
+      }
       case 'host-confirmed':
       case 'host-declined':
         await data.desk.recordHostDecision(
@@ -338,6 +378,20 @@ export class VisitorDesk extends LitElement implements IdleHost {
     await this.refresh();
   }
 
+  private readonly memos = new Map<string, { deps: readonly unknown[]; value: unknown }>();
+
+  /**
+   * `compute()` again only when one of `deps` changed (by identity): a desk render that is not about the
+   * visits (sound on, a rules warning) hands the lists the same arrays, and they do not render again.
+   */
+  private memo<T>(name: string, deps: readonly unknown[], compute: () => T): T {
+    const last = this.memos.get(name);
+    if (last && last.deps.length === deps.length && last.deps.every((d, i) => d === deps[i])) return last.value as T;
+    const value = compute();
+    this.memos.set(name, { deps, value });
+    return value;
+  }
+
   private rows(m: DeskMessages): ArrivalRow[] {
     const s = this.snapshot;
     if (!s) return [];
@@ -345,7 +399,8 @@ export class VisitorDesk extends LitElement implements IdleHost {
     const flags = new Map<string, 'A' | 'B' | 'C' | 'watchlist'>();
     for (const a of s.alerts) if (a.visitId) flags.set(a.visitId, a.kind === 'watchlist' ? 'watchlist' : (a.incidentClass ?? 'C'));
     const q = this.query.trim().toLowerCase();
-    return s.visits
+    const seen = new Map<string, { key: string; row: ArrivalRow }>();
+    const rows = s.visits
       .filter((v) => {
         switch (this.filter) {
           case 'waiting':
@@ -364,13 +419,20 @@ export class VisitorDesk extends LitElement implements IdleHost {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map((visit) => {
         const decision = s.decisions.get(visit.id);
+        const flag = flags.get(visit.id);
+        const suggestion = s.suggestions.get(visit.id);
+        // The same row object while nothing about the visit changed: the list skips rows it has rendered.
+        const key = `${visit.updatedAt}|${decision ? `${decision.decision}@${decision.at}` : ''}|${flag ?? ''}|${suggestion ?? ''}|${this.locale}`;
+        const cached = this.rowCache.get(visit.id);
+        if (cached && cached.key === key && cached.row.visit.id === visit.id) {
+          seen.set(visit.id, cached);
+          return cached.row;
+        }
         const unit = this.siteConfig.directory.units.find((u) => u.id === visit.host.id);
         const person = this.siteConfig.directory.people.find((p) => p.id === visit.host.id);
         const phone = unit?.phone ?? person?.phone;
-        const flag = flags.get(visit.id);
-        const suggestion = s.suggestions.get(visit.id);
         const time = (at: string) => formatDateTime(new Date(at), this.locale, tz);
-        return {
+        const row: ArrivalRow = {
           visit,
           time: time(visit.createdAt),
           ...(flag ? { flag } : {}),
@@ -380,7 +442,12 @@ export class VisitorDesk extends LitElement implements IdleHost {
             ? { hostDecision: decision.decision === 'confirmed' ? m.confirmedBy(decision.by, time(decision.at)) : m.declinedBy(decision.by, time(decision.at)) }
             : {}),
         };
+        seen.set(visit.id, { key, row });
+        return row;
       });
+    // Only this list's rows are kept: a filtered-out row is made again when it comes back.
+    for (const [id, entry] of seen) this.rowCache.set(id, entry);
+    return rows;
   }
 
   private alertViews(m: DeskMessages): AlertView[] {
@@ -436,8 +503,17 @@ export class VisitorDesk extends LitElement implements IdleHost {
             </div>`
           : nothing}
       </header>
+      <vk-desk-idle .messages=${m} .seconds=${DESK_IDLE_SECONDS} .active=${signedIn} @vk-desk-idle=${() => this.handleIdle()}></vk-desk-idle>
       ${signedIn ? this.renderDesk(m) : this.renderSignIn(m)}
     </div>`;
+  }
+
+  /** Why the site's rules file is not in force, with the exact path of its first error (staff only). */
+  private renderRulesProblem(m: DeskMessages) {
+    const problem = this.rulesInForce?.problem;
+    if (!problem) return nothing;
+    const text = problem.kind === 'refused' ? m.rulesRefused(problem.src, problem.path, problem.message) : m.rulesUnreadable(problem.src);
+    return html`<p class="warning screen-only" role="status">${text}</p>`;
   }
 
   private renderSignIn(m: DeskMessages) {
@@ -449,6 +525,7 @@ export class VisitorDesk extends LitElement implements IdleHost {
   private renderDesk(m: DeskMessages) {
     const alerts = this.alertViews(m);
     return html`
+      ${this.renderRulesProblem(m)}
       <section class="screen-only" aria-labelledby="alerts-h">
         <h2 id="alerts-h">${m.alertsHeading}</h2>
         ${alerts.length === 0 ? html`<p class="note">${m.noAlerts}</p>` : nothing}
@@ -468,19 +545,29 @@ export class VisitorDesk extends LitElement implements IdleHost {
         <h2 id="arrivals-h">${m.arrivalsHeading}</h2>
         <vk-arrivals
           .messages=${m}
-          .rows=${this.rows(m)}
+          .rows=${this.memo('rows', [this.snapshot, this.filter, this.query, this.locale, this.siteConfig], () => this.rows(m))}
           .filter=${this.filter}
           .query=${this.query}
+          .numberedBadges=${this.siteConfig.desk?.numberedBadges ?? false}
+          .denyReasons=${this.siteConfig.desk?.denyReasons ?? DENY_REASONS}
           @vk-arrival-action=${this.handleAction}
           @vk-arrival-filter=${(e: LeafEvent<{ filter: ArrivalFilter }>) => (this.filter = e.detail.filter)}
           @vk-arrival-search=${(e: LeafEvent<{ query: string }>) => (this.query = e.detail.query)}
         ></vk-arrivals>
       </section>
       <vk-desk-incidents class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.staff} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-incidents>
-      <vk-desk-planning class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.staff} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-planning>
+      <vk-desk-planning
+        class="screen-only"
+        .messages=${m}
+        .site=${this.siteConfig}
+        .rules=${this.rules}
+        .staff=${this.staff}
+        .dbName=${this.dbName}
+        .locale=${this.locale}
+      ></vk-desk-planning>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>
-        <vk-evacuation-list .messages=${m} .entries=${this.evacuation()}></vk-evacuation-list>
+        <vk-evacuation-list .messages=${m} .entries=${this.memo('evacuation', [this.snapshot, this.locale, this.siteConfig], () => this.evacuation())}></vk-evacuation-list>
       </section>
     `;
   }

@@ -1,12 +1,27 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { Visit } from '../../src/domain/visit.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { DENY_REASONS, type DenyReason, type Visit } from '../../src/domain/visit.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
 import { LeafEvent } from '../events.js';
 import { buttons, tokens } from '../styles/shared.js';
 
 export type ArrivalFilter = 'all' | 'waiting' | 'on-site' | 'left' | 'flagged' | 'expected';
 export const ARRIVAL_FILTERS: readonly ArrivalFilter[] = ['all', 'waiting', 'on-site', 'left', 'flagged'];
+
+/**
+ * Rows rendered at first, and added each time the end of the list comes near (or **Show more** is pressed).
+ * A day of 2 000 visits rendered at once is a 100 ms task and a page 240 000 px tall; fifty rows fill
+ * several screens. Search and the filters always work on every row, rendered or not.
+ */
+export const ARRIVALS_PAGE_ROWS = 50;
+/** How far below the screen the end of the list starts rendering the next rows (px): before anyone sees it. */
+const LOOKAHEAD_PX = 1200;
+/** Longest badge number typed (the stored limit, src/schemas/visit.ts `MAX_STORED_BADGE_NUMBER`). */
+const MAX_BADGE = 32;
+/** Longest note on a refusal (src/schemas/visit.ts `MAX_DENIAL_NOTE`). */
+const MAX_DENY_NOTE = 500;
 
 /** One visit as a row of the desk, with what the desk knows beyond the record. */
 export interface ArrivalRow {
@@ -21,12 +36,26 @@ export interface ArrivalRow {
 
 export type ArrivalAction = 'confirm' | 'check-out' | 'print' | 'deny' | 'host-confirmed' | 'host-declined' | 'raise-A' | 'raise-B' | 'raise-C';
 
+/** What `vk-arrival-action` carries: the visit and the action, with a badge number (confirm) or a reason (deny). */
+export interface ArrivalActionDetail {
+  visitId: string;
+  action: ArrivalAction;
+  /** Confirm check-in: the badge handed out, if one was typed. */
+  badgeNumber?: string;
+  /** Deny: the reason chosen and staff's words (required with `other`). */
+  denial?: { reason: DenyReason; note?: string };
+}
+
 const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
 
 /**
- * @summary Today's arrivals as rows with **Confirm check-in**, **Check out**, **Print badge**, the host's
- * answer and the one-tap **Raise Class A/B** prompts; filters and a search box. Names are rendered as text.
- * @fires vk-arrival-action - `{ visitId, action }`.
+ * @summary Today's arrivals as rows with **Confirm check-in** (with the **Badge number** handed out —
+ * required where the site numbers its badges), **Check out**, **Print badge**, **Deny** (a reason from the
+ * site's list, or words), the host's answer and the one-tap **Raise Class A/B** prompts; filters and a search
+ * box. The first `ARRIVALS_PAGE_ROWS` rows render at once and more as the end of the list comes near (or on
+ * **Show more**), so a busy day paints quickly; `aria-rowcount` tells assistive technology the whole count.
+ * Names are rendered as text.
+ * @fires vk-arrival-action - `ArrivalActionDetail`.
  * @fires vk-arrival-filter - `{ filter }`.
  * @fires vk-arrival-search - `{ query }`.
  */
@@ -59,16 +88,35 @@ export class VkArrivals extends LitElement {
         display: block;
         font-weight: 600;
       }
-      input {
+      input,
+      textarea {
         font: inherit;
         min-height: 48px;
         padding: 0 0.75em;
         border: 2px solid var(--_border);
         border-radius: calc(var(--_radius) / 2);
       }
+      input[aria-invalid='true'],
+      textarea[aria-invalid='true'] {
+        border-color: var(--_danger);
+      }
       table {
         width: 100%;
         border-collapse: collapse;
+        /* Column widths from the header alone: adding rows never re-measures the whole table. */
+        table-layout: fixed;
+      }
+      col.time {
+        width: 8.5em;
+      }
+      col.type {
+        width: 10%;
+      }
+      col.status {
+        width: 11%;
+      }
+      col.actions {
+        width: 36%;
       }
       th,
       td {
@@ -82,6 +130,21 @@ export class VkArrivals extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5em;
+        align-items: end;
+      }
+      .badge {
+        display: flex;
+        flex-direction: column;
+        font-weight: 400;
+      }
+      .badge input {
+        width: 7em;
+      }
+      .error {
+        color: var(--_danger);
+        font-weight: 600;
+        margin: 0.25em 0 0;
+        flex-basis: 100%;
       }
       tr.flagged {
         background: #fff4f4;
@@ -96,7 +159,63 @@ export class VkArrivals extends LitElement {
       button {
         font-size: 0.95em;
       }
+      .more {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+        margin-top: var(--_space);
+      }
+      .sentinel {
+        height: 1px;
+      }
+      dialog {
+        max-width: min(36em, 95vw);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+      }
+      dialog h3 {
+        margin: 0 0 0.5em;
+        font-size: 1.15em;
+        overflow-wrap: anywhere;
+      }
+      fieldset {
+        border: none;
+        margin: 0 0 var(--_space);
+        padding: 0;
+      }
+      legend {
+        font-weight: 600;
+        margin-bottom: 0.25em;
+      }
+      .choice {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+        min-height: 44px;
+        font-weight: 400;
+      }
+      .choice input {
+        min-height: 0;
+        width: 24px;
+        height: 24px;
+      }
+      textarea {
+        width: 100%;
+        min-height: 4em;
+        padding: 0.5em 0.75em;
+      }
+      .dialog-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        margin-top: var(--_space);
+      }
       @media (max-width: 40rem) {
+        table {
+          table-layout: auto;
+        }
         thead {
           display: none;
         }
@@ -120,16 +239,134 @@ export class VkArrivals extends LitElement {
   @property({ attribute: false }) rows: ArrivalRow[] = [];
   @property({ attribute: false }) filter: ArrivalFilter = 'all';
   @property({ attribute: false }) query = '';
+  /** The site numbers its badges: **Confirm check-in** needs the badge number. */
+  @property({ attribute: false }) numberedBadges = false;
+  /** The reasons **Deny** offers, in order; `other` (with words) is always added. */
+  @property({ attribute: false }) denyReasons: readonly DenyReason[] = DENY_REASONS;
 
-  private act(visitId: string, action: ArrivalAction) {
-    this.dispatchEvent(new LeafEvent('vk-arrival-action', { visitId, action }));
+  /** How many rows are rendered. */
+  @state() private limit = ARRIVALS_PAGE_ROWS;
+  /** Rows whose Confirm was refused for want of a badge number. */
+  @state() private badgeMissing = new Set<string>();
+  /** The row being denied (the dialog is open), its chosen reason and words, and what is missing. */
+  @state() private denying: ArrivalRow | undefined;
+  @state() private denyReason: DenyReason | undefined;
+  @state() private denyNote = '';
+  @state() private denyError: 'reason' | 'note' | undefined;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('.sentinel') private sentinel!: HTMLElement | null;
+
+  /** Badge numbers typed but not yet confirmed, by visit: kept across refreshes of the list. */
+  private readonly badgeDrafts = new Map<string, string>();
+  private observer: IntersectionObserver | undefined;
+
+  /** How many rows are rendered now (for the host page's tests and benchmarks). */
+  get renderedRows(): number {
+    return Math.min(this.limit, this.rows.length);
   }
 
-  private renderRow(row: ArrivalRow) {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another filter or search is another list: start again from its top.
+    if (changed.has('filter') || changed.has('query')) this.limit = ARRIVALS_PAGE_ROWS;
+  }
+
+  protected override updated(): void {
+    this.watchEnd();
+    if (this.denying && this.dialog && !this.dialog.open) this.dialog.showModal();
+  }
+
+  /** Shows the next rows. */
+  showMore(): void {
+    if (this.limit < this.rows.length) this.limit += ARRIVALS_PAGE_ROWS;
+  }
+
+  /**
+   * Watches the end of the list while rows are left: when it comes within `LOOKAHEAD_PX` of the screen the
+   * next rows render. Observing afresh after every update makes the observer report at once, so a list
+   * still short of the screen keeps growing until it is not.
+   */
+  private watchEnd() {
+    const end = this.sentinel;
+    this.observer ??= new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.showMore();
+    }, { rootMargin: `0px 0px ${LOOKAHEAD_PX}px 0px` });
+    this.observer.disconnect();
+    if (end && this.limit < this.rows.length) this.observer.observe(end);
+  }
+
+  private act(detail: ArrivalActionDetail) {
+    this.dispatchEvent(new LeafEvent('vk-arrival-action', detail));
+  }
+
+  private confirm(v: Visit) {
+    const badgeNumber = (this.badgeDrafts.get(v.id) ?? '').trim();
+    if (this.numberedBadges && badgeNumber === '') {
+      this.badgeMissing = new Set(this.badgeMissing).add(v.id);
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#badge-${v.id}`)?.focus());
+      return;
+    }
+    if (this.badgeMissing.has(v.id)) {
+      const rest = new Set(this.badgeMissing);
+      rest.delete(v.id);
+      this.badgeMissing = rest;
+    }
+    this.badgeDrafts.delete(v.id);
+    this.act({ visitId: v.id, action: 'confirm', ...(badgeNumber ? { badgeNumber } : {}) });
+  }
+
+  private openDeny(row: ArrivalRow) {
+    this.denying = row;
+    this.denyReason = undefined;
+    this.denyNote = '';
+    this.denyError = undefined;
+  }
+
+  private closeDeny() {
+    this.dialog?.close();
+    this.denying = undefined;
+  }
+
+  private submitDeny(e: Event) {
+    e.preventDefault();
+    const row = this.denying;
+    if (!row) return;
+    const note = this.denyNote.trim();
+    if (!this.denyReason) this.denyError = 'reason';
+    else if (this.denyReason === 'other' && note === '') this.denyError = 'note';
+    else {
+      const denial = { reason: this.denyReason, ...(note ? { note } : {}) };
+      this.closeDeny();
+      this.act({ visitId: row.visit.id, action: 'deny', denial });
+      return;
+    }
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(this.denyError === 'reason' ? 'input[name="deny-reason"]' : '#deny-note')?.focus());
+  }
+
+  private get offeredReasons(): DenyReason[] {
+    const listed = this.denyReasons.filter((r) => r !== 'other');
+    return [...listed, 'other'];
+  }
+
+  private renderStatus(v: Visit) {
+    const m = this.messages;
+    return html`${m.statuses[v.status]}${v.badgeNumber ? html`<br /><span class="muted">${m.badgeShown(v.badgeNumber)}</span>` : nothing}${v.denial
+      ? html`<br /><span class="muted">${m.denialShown(m.denyReasons[v.denial.reason], v.denial.note ?? '')}</span>`
+      : nothing}`;
+  }
+
+  private renderRow(row: ArrivalRow, missing: boolean) {
     const m = this.messages;
     const v = row.visit;
     const waiting = WAITING.has(v.status);
     const name = v.visitor.fullName || m.noName;
+    const badgeId = `badge-${v.id}`;
     return html`<tr class=${row.flag ? 'flagged' : ''}>
       <td>${row.time}</td>
       <td>
@@ -143,29 +380,90 @@ export class VkArrivals extends LitElement {
         ${row.hostDecision ? html`<br /><span class="muted">${row.hostDecision}</span>` : nothing}
         ${v.message ? html`<br /><span class="muted">${m.message(v.message.text, v.message.callbackPhone)}</span>` : nothing}
       </td>
-      <td>${m.statuses[v.status]}</td>
+      <td>${this.renderStatus(v)}</td>
       <td class="actions">
         ${waiting
-          ? html`<button class="primary" @click=${() => this.act(v.id, 'confirm')}>${m.confirmCheckIn}</button>
-              <button @click=${() => this.act(v.id, 'host-confirmed')}>${m.hostConfirmed}</button>
-              <button @click=${() => this.act(v.id, 'host-declined')}>${m.hostDeclined}</button>
-              <button @click=${() => this.act(v.id, 'deny')}>${m.deny}</button>`
+          ? html`<label class="badge" for=${badgeId}
+                >${m.badgeNumber}
+                <input
+                  id=${badgeId}
+                  type="text"
+                  autocomplete="off"
+                  maxlength=${MAX_BADGE}
+                  ?required=${this.numberedBadges}
+                  aria-invalid=${missing ? 'true' : 'false'}
+                  aria-describedby=${missing ? `${badgeId}-err` : nothing}
+                  .value=${this.badgeDrafts.get(v.id) ?? ''}
+                  @input=${(e: InputEvent) => this.badgeDrafts.set(v.id, (e.target as HTMLInputElement).value)}
+                  @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.confirm(v)}
+              /></label>
+              <button class="primary" @click=${() => this.confirm(v)}>${m.confirmCheckIn}</button>
+              <button @click=${() => this.act({ visitId: v.id, action: 'host-confirmed' })}>${m.hostConfirmed}</button>
+              <button @click=${() => this.act({ visitId: v.id, action: 'host-declined' })}>${m.hostDeclined}</button>
+              <button @click=${() => this.openDeny(row)}>${m.deny}</button>
+              ${missing ? html`<p class="error" id=${`${badgeId}-err`}>${m.badgeRequired}</p>` : nothing}`
           : nothing}
         ${v.status === 'checked-in' || v.status === 'host-absent'
-          ? html`<button @click=${() => this.act(v.id, 'check-out')}>${m.checkOut}</button>`
+          ? html`<button @click=${() => this.act({ visitId: v.id, action: 'check-out' })}>${m.checkOut}</button>`
           : nothing}
-        ${v.status === 'checked-in' ? html`<button @click=${() => this.act(v.id, 'print')}>${m.printBadge}</button>` : nothing}
-        ${row.suggestion === 'A' && !row.flag ? html`<button @click=${() => this.act(v.id, 'raise-A')}>${m.raiseA}</button>` : nothing}
-        ${row.suggestion === 'B' && !row.flag ? html`<button @click=${() => this.act(v.id, 'raise-B')}>${m.raiseB}</button>` : nothing}
+        ${v.status === 'checked-in' ? html`<button @click=${() => this.act({ visitId: v.id, action: 'print' })}>${m.printBadge}</button>` : nothing}
+        ${row.suggestion === 'A' && !row.flag ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-A' })}>${m.raiseA}</button>` : nothing}
+        ${row.suggestion === 'B' && !row.flag ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-B' })}>${m.raiseB}</button>` : nothing}
         ${!row.flag && !row.suggestion && v.status !== 'checked-out'
-          ? html`<button @click=${() => this.act(v.id, 'raise-C')}>${m.raiseC}</button>`
+          ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-C' })}>${m.raiseC}</button>`
           : nothing}
       </td>
     </tr>`;
   }
 
+  private renderDeny(row: ArrivalRow) {
+    const m = this.messages;
+    const name = row.visit.visitor.fullName || m.noName;
+    const error = this.denyError;
+    return html`<dialog aria-labelledby="deny-h" @cancel=${() => (this.denying = undefined)} @close=${() => (this.denying = undefined)}>
+      <form method="dialog" novalidate @submit=${this.submitDeny}>
+        <h3 id="deny-h">${m.denyHeading(name)}</h3>
+        <fieldset aria-describedby=${error === 'reason' ? 'deny-reason-err' : nothing}>
+          <legend>${m.denyReason}</legend>
+          ${this.offeredReasons.map(
+            (r) => html`<label class="choice"
+              ><input
+                type="radio"
+                name="deny-reason"
+                .value=${r}
+                .checked=${this.denyReason === r}
+                aria-invalid=${error === 'reason' ? 'true' : 'false'}
+                @change=${() => {
+                  this.denyReason = r;
+                  if (error === 'reason') this.denyError = undefined;
+                }}
+              />${m.denyReasons[r]}</label
+            >`,
+          )}
+          ${error === 'reason' ? html`<p class="error" id="deny-reason-err">${m.errors.required}</p>` : nothing}
+        </fieldset>
+        <label for="deny-note">${m.denyNote}</label>
+        <textarea
+          id="deny-note"
+          maxlength=${MAX_DENY_NOTE}
+          aria-invalid=${error === 'note' ? 'true' : 'false'}
+          aria-describedby=${error === 'note' ? 'deny-note-err' : nothing}
+          .value=${this.denyNote}
+          @input=${(e: InputEvent) => (this.denyNote = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${error === 'note' ? html`<p class="error" id="deny-note-err">${m.denyNoteRequired}</p>` : nothing}
+        <div class="dialog-actions">
+          <button class="primary" type="submit">${m.denyConfirm}</button>
+          <button type="button" @click=${() => this.closeDeny()}>${m.cancel}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
   override render() {
     const m = this.messages;
+    const shown = this.rows.slice(0, this.limit);
+    const more = this.rows.length - shown.length;
     return html`
       <div class="tools">
         <div class="filters" role="group" aria-label=${m.filter}>
@@ -191,7 +489,15 @@ export class VkArrivals extends LitElement {
       </div>
       ${this.rows.length === 0
         ? html`<p>${m.noArrivals}</p>`
-        : html`<table>
+        : html`<table aria-rowcount=${this.rows.length + 1}>
+            <colgroup>
+              <col class="time" />
+              <col class="visitor" />
+              <col class="type" />
+              <col class="host" />
+              <col class="status" />
+              <col class="actions" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">${m.columns.time}</th>
@@ -203,9 +509,26 @@ export class VkArrivals extends LitElement {
               </tr>
             </thead>
             <tbody>
-              ${this.rows.map((r) => this.renderRow(r))}
+              ${repeat(
+                shown,
+                (r) => r.visit.id,
+                (r) => {
+                  const missing = this.badgeMissing.has(r.visit.id);
+                  // A row renders again only when its data or its error changed: a refresh of an unchanged
+                  // day costs a comparison per row, not a template (keyed, so a new arrival on top moves none).
+                  return guard([r, missing, m, this.numberedBadges], () => this.renderRow(r, missing));
+                },
+              )}
             </tbody>
           </table>`}
+      ${more > 0
+        ? html`<div class="more">
+            <span>${m.showingRows(shown.length, this.rows.length)}</span>
+            <button @click=${() => this.showMore()}>${m.showMore}</button>
+          </div>`
+        : nothing}
+      <div class="sentinel" aria-hidden="true"></div>
+      ${this.denying ? this.renderDeny(this.denying) : nothing}
     `;
   }
 }

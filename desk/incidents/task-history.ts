@@ -1,21 +1,15 @@
 /**
- * Which visits already had a host-message task that is now done. `DeskStore` lists open tasks only, and the
- * `tasks` store has no index by visit; without this, a message whose task was marked **Done** would come
- * back as a new task on the next refresh (the visit stays `host-absent`). A read-only stopgap until the
- * store offers `tasksForVisit` (or a check-and-add `ensureTask`): rows are parsed with the store's own schema
- * and bad ones skipped, exactly as `DeskStore` lists do.
+ * Which visits already had a host-message task that is now done. `DeskStore.openTasks` lists open tasks
+ * only; without this, a message whose task was marked **Done** would come back as a new task on the next
+ * refresh (the visit stays `host-absent`). One read for all the candidates (`DeskStore.tasksForVisits`).
  */
-import { deskTaskSchema } from '../../src/schemas/desk.js';
-import { openKioskDb } from '../../src/storage/index.js';
+import type { DeskStore } from '../../src/storage/desk.js';
 
-/** Visit ids with a `host-message` task in status `done`. */
-export async function doneHostMessageVisits(dbName: string): Promise<Set<string>> {
-  const db = await openKioskDb(dbName);
-  const rows: unknown[] = await db.getAllFromIndex('tasks', 'by-status', 'done');
+/** Of `visitIds`, those with a `host-message` task in status `done`. */
+export async function doneHostMessageVisits(desk: DeskStore, visitIds: Iterable<string>): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const raw of rows) {
-    const parsed = deskTaskSchema.safeParse(raw);
-    if (parsed.success && parsed.data.kind === 'host-message' && parsed.data.visitId !== undefined) ids.add(parsed.data.visitId);
+  for (const task of (await desk.tasksForVisits(visitIds)).rows) {
+    if (task.kind === 'host-message' && task.status === 'done' && task.visitId !== undefined) ids.add(task.visitId);
   }
   return ids;
 }

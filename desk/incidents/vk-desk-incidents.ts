@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
-import { ALERT_STATUSES, isIncidentOverdue, type Alert, type DeskTask, type IncidentRecord, type StaffMember } from '../../src/domain/desk.js';
+import { ALERT_STATUSES, isIncidentOverdue, type Alert, type DeskTask, type IncidentRecord, type StaffMember, type TourRequest } from '../../src/domain/desk.js';
 import { addDays, calendarFor, incidentRecordDue, type CalendarWarning } from '../../src/domain/rules/index.js';
 import type { SiteConfig } from '../../src/domain/site.js';
 import { localDayKey } from '../../src/domain/time.js';
@@ -32,10 +32,11 @@ interface Draft {
 
 type TextField = 'handledBy' | 'said' | 'done' | 'outcome';
 
-/** One open task with the visit it is about, if any. */
+/** One open task with the visit or the tour it is about, if any. */
 interface TaskRow {
   task: DeskTask;
   visit?: Visit;
+  tour?: TourRequest;
 }
 
 /** A visitor still checked in, and since when. */
@@ -384,7 +385,8 @@ export class VkDeskIncidents extends LitElement {
       const taskRows: TaskRow[] = [];
       for (const task of siteTasks) {
         const visit = await visitOf(task.visitId);
-        taskRows.push(visit ? { task, visit } : { task });
+        const tour = task.tourId === undefined ? undefined : await desk.getTour(task.tourId).catch(() => undefined);
+        taskRows.push({ task, ...(visit ? { visit } : {}), ...(tour ? { tour } : {}) });
       }
       const staffNames = new Map((await desk.listStaff(site.id)).rows.map((s) => [s.id, s.name]));
 
@@ -419,7 +421,7 @@ export class VkDeskIncidents extends LitElement {
       candidates.push(...rows.filter((v) => v.siteId === site.id && v.message !== undefined && !this.messaged.has(v.id)));
     }
     if (candidates.length === 0) return false;
-    const done = await doneHostMessageVisits(this.dbName);
+    const done = await doneHostMessageVisits(desk, candidates.map((v) => v.id));
     let added = false;
     for (const visit of candidates) {
       this.messaged.add(visit.id);
@@ -618,14 +620,20 @@ export class VkDeskIncidents extends LitElement {
     </article>`;
   }
 
-  private renderTask({ task, visit }: TaskRow) {
+  private renderTask({ task, visit, tour }: TaskRow) {
     const msgs = this.messages;
     const m = msgs.incidents;
     const overdue = task.dueAt !== undefined && Date.parse(task.dueAt) < this.now().getTime();
     return html`<li class="row ${overdue ? 'overdue' : ''}">
       <strong id="t-${task.id}">${m.taskKinds[task.kind]}</strong>${overdue ? html`<span class="marker">${m.overdue}</span>` : nothing}
       <br />
-      <span>${visit ? m.taskVisit(visit.host.label, this.time(visit.createdAt)) : this.time(task.createdAt)}</span>
+      <span
+        >${visit
+          ? m.taskVisit(visit.host.label, this.time(visit.createdAt))
+          : tour
+            ? m.taskTour(tour.leader, this.time(tour.visitAt))
+            : this.time(task.createdAt)}</span
+      >
       ${task.dueAt ? html`<br /><span>${m.taskDue(this.time(task.dueAt))}</span>` : nothing}
       ${task.kind === 'host-message' && visit?.message ? html`<br /><span>${msgs.message(visit.message.text, visit.message.callbackPhone)}</span>` : nothing}
       ${task.note ? html`<br /><span class="muted">${task.note}</span>` : nothing}

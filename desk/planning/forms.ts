@@ -102,6 +102,8 @@ export interface TourFormInput {
   /** `YYYY-MM-DD` and `HH:MM`, site time. */
   date: string;
   time: string;
+  /** "Arranged by phone (urgent)": the urgent phone-first exception of group and VIP tours (002:201). */
+  byPhone: boolean;
 }
 
 export interface TourFormValue {
@@ -111,6 +113,7 @@ export interface TourFormValue {
   names: string[];
   departments: string[];
   visitAt: Date;
+  byPhone: boolean;
 }
 
 export type TourField = 'leader' | 'headcount' | 'names' | 'date' | 'time';
@@ -131,7 +134,15 @@ export function parseTourForm(input: TourFormInput, timeZone: string): FormResul
   if (input.time.trim() === '') errors.time = { code: 'required' };
   const visitAt = errors.date || errors.time ? undefined : localInstant(input.date, input.time, timeZone);
   if (!visitAt && !errors.date && !errors.time) errors.time = { code: 'time-invalid' };
-  return result(errors, () => ({ kind: input.kind, leader, headcount: headcount as number, names, departments: splitDepartments(input.departments), visitAt: visitAt as Date }));
+  return result(errors, () => ({
+    kind: input.kind,
+    leader,
+    headcount: headcount as number,
+    names,
+    departments: splitDepartments(input.departments),
+    visitAt: visitAt as Date,
+    byPhone: input.byPhone,
+  }));
 }
 
 // ----- watch list -----

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
 import type { ExpectedVisit, ExpectedVisitKind, StaffMember, TourKind, TourRequest, WatchEntry } from '../../src/domain/desk.js';
 import { TOUR_KINDS } from '../../src/domain/desk.js';
-import { checkTourRequest, defaultRulesFor, startOfLocalDay } from '../../src/domain/rules/index.js';
+import { checkTourRequest, defaultRulesFor, startOfLocalDay, type RulesConfig } from '../../src/domain/rules/index.js';
 import { suggestsPeople, type SiteConfig } from '../../src/domain/site.js';
 import { localDayKey } from '../../src/domain/time.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
@@ -39,7 +39,7 @@ type Notice = { text: string; error?: boolean } | undefined;
 const REFRESH_MS = 60_000;
 
 const EMPTY_EXPECTED: ExpectedFormInput = { unit: '', time: '', guestName: '', people: '1', kind: 'guest', makeUp: '' };
-const EMPTY_TOUR: TourFormInput = { kind: 'ordinary', leader: '', headcount: '', names: '', departments: '', date: '', time: '' };
+const EMPTY_TOUR: TourFormInput = { kind: 'ordinary', leader: '', headcount: '', names: '', departments: '', date: '', time: '', byPhone: false };
 const EMPTY_WATCH: WatchFormInput = { kind: 'name', value: '', reason: '', approvedBy: '', expires: '' };
 
 /**
@@ -103,6 +103,20 @@ export class VkDeskPlanning extends LitElement {
       }
       input.count {
         width: 6em;
+      }
+      label.check {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+        min-height: 48px;
+      }
+      label.check input {
+        min-height: 0;
+        width: 24px;
+        height: 24px;
+      }
+      .field p.muted {
+        margin: 0;
       }
       [aria-invalid='true'] {
         border-color: var(--_danger);
@@ -205,6 +219,8 @@ export class VkDeskPlanning extends LitElement {
 
   @property({ attribute: false }) messages!: DeskMessages;
   @property({ attribute: false }) site!: SiteConfig;
+  /** The rules in force (the site's own file, or absent: the presets for the site's kind). */
+  @property({ attribute: false }) rules: RulesConfig | undefined;
   @property({ attribute: false }) staff: StaffMember | undefined;
   @property({ attribute: false }) dbName = 'visitor-kiosk';
   @property({ attribute: false }) locale: LocaleTag = 'en';
@@ -461,16 +477,41 @@ export class VkDeskPlanning extends LitElement {
     this.tourErrors = {};
     const v = parsed.value;
     const now = this.now();
-    const check = checkTourRequest({ kind: v.kind, departments: v.departments.length, startsAt: v.visitAt }, now, defaultRulesFor(this.site.kind), this.site.timeZone);
+    const check = checkTourRequest(
+      { kind: v.kind, departments: v.departments.length, startsAt: v.visitAt, urgent: v.byPhone },
+      now,
+      this.rules ?? defaultRulesFor(this.site.kind),
+      this.site.timeZone,
+    );
     if (!check.ok) {
       // Refused before anything is stored: the requester is told the earliest time and may ask again.
       this.tourNotice = { text: p.tourTooLate(p.tourKinds[check.kind], this.time(check.earliest)), error: true };
       return;
     }
-    const notes = [p.tourRequested, check.kind !== v.kind ? p.countedAsGroup : '', check.coordination ? p.coordination : ''].filter((s) => s !== '');
+    // Arranged by phone inside the lead time: accepted, with the written notice due later (a task chases it).
+    const paperworkDueAt = check.phoneFirst ? check.paperworkDue : undefined;
+    const notes = [
+      p.tourRequested,
+      check.kind !== v.kind ? p.countedAsGroup : '',
+      check.coordination ? p.coordination : '',
+      paperworkDueAt ? p.phoneFirstRecorded(this.time(paperworkDueAt)) : '',
+    ].filter((s) => s !== '');
     const ok = await this.write(
       // Stored under the kind the rules applied: two departments make an ordinary tour a group tour.
-      () => this.store.requestTour({ siteId: this.site.id, kind: check.kind, leader: v.leader, headcount: v.headcount, names: v.names, departments: v.departments, visitAt: v.visitAt }, now),
+      () =>
+        this.store.requestTour(
+          {
+            siteId: this.site.id,
+            kind: check.kind,
+            leader: v.leader,
+            headcount: v.headcount,
+            names: v.names,
+            departments: v.departments,
+            visitAt: v.visitAt,
+            ...(paperworkDueAt ? { paperworkDueAt } : {}),
+          },
+          now,
+        ),
       (n) => (this.tourNotice = n),
       notes.join(' '),
     );
@@ -499,6 +540,19 @@ export class VkDeskPlanning extends LitElement {
           <select id="tour-kind" @change=${(e: Event) => this.setTour('kind', (e.target as HTMLSelectElement).value as TourKind)}>
             ${TOUR_KINDS.map((k) => html`<option value=${k} ?selected=${f.kind === k}>${p.tourKinds[k]}</option>`)}
           </select>
+        </div>
+        <div class="field wide">
+          <label class="check" for="tour-phone">
+            <input
+              id="tour-phone"
+              type="checkbox"
+              aria-describedby="tour-phone-hint"
+              .checked=${f.byPhone}
+              @change=${(e: Event) => this.setTour('byPhone', (e.target as HTMLInputElement).checked)}
+            />
+            ${p.arrangedByPhone}
+          </label>
+          <p class="muted" id="tour-phone-hint">${p.arrangedByPhoneHint}</p>
         </div>
         ${this.textField('tour-leader', p.leader, f.leader, (v) => this.setTour('leader', v), err.leader, { maxlength: MAX_TEXT })}
         ${this.textField('tour-headcount', p.headcount, f.headcount, (v) => this.setTour('headcount', v), err.headcount, {
@@ -535,7 +589,10 @@ export class VkDeskPlanning extends LitElement {
         <strong>${p.tourLine(p.tourKinds[t.kind], t.leader, t.headcount, this.time(t.visitAt))}</strong>
         ${t.departments.length > 0 ? html`<br /><span class="muted">${t.departments.join(', ')}</span>` : nothing}
         ${t.names.length > 0 ? html`<br /><span class="muted">${t.names.join(', ')}</span>` : nothing}
-        <br />${p.tourStatuses[t.status]}${t.status === 'approved' ? html` — ${t.invitationJti ? p.invitationReady : p.invitationByHub}` : nothing}
+        ${t.paperworkDueAt ? html`<br /><span class="muted">${p.paperworkDue(this.time(t.paperworkDueAt))}</span>` : nothing}
+        <br />${p.tourStatuses[t.status]}${t.status === 'approved'
+          ? html` — ${t.invitationJti ? p.invitationReady : t.invitationRequestedAt ? p.invitationRequested : p.invitationByHub}`
+          : nothing}
       </span>
       ${t.status === 'requested'
         ? html`<span class="row-actions">

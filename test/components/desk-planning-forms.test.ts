@@ -50,9 +50,15 @@ describe('planning forms: parsing', () => {
   });
 
   it('a tour needs a leader, a headcount, a date and a time', () => {
-    const r = parseTourForm({ kind: 'group', leader: '', headcount: '0', names: '', departments: '', date: '', time: '' }, 'UTC');
+    const r = parseTourForm({ kind: 'group', leader: '', headcount: '0', names: '', departments: '', date: '', time: '', byPhone: false }, 'UTC');
     expect(r.ok).to.equal(false);
     if (!r.ok) expect(Object.keys(r.errors).sort()).to.deep.equal(['date', 'headcount', 'leader', 'time']);
+  });
+
+  it('a tour arranged by phone says so in its value', () => {
+    const r = parseTourForm({ kind: 'vip', leader: 'Ms Lee', headcount: '4', names: '', departments: '', date: '2026-03-10', time: '15:00', byPhone: true }, 'Asia/Hong_Kong');
+    expect(r.ok && r.value.byPhone).to.equal(true);
+    expect(r.ok && r.value.visitAt.toISOString()).to.equal('2026-03-10T07:00:00.000Z');
   });
 
   it('a phone is normalised for the site, an invalid one refused with its code', () => {

@@ -4,7 +4,7 @@ import '../../desk/planning/define.js';
 import type { VkDeskPlanning } from '../../desk/planning/vk-desk-planning.js';
 import { DEMO_SITE } from '../../src/domain/demo-site.js';
 import type { StaffMember } from '../../src/domain/desk.js';
-import { startOfLocalDay } from '../../src/domain/rules/index.js';
+import { defaultRulesFor, startOfLocalDay } from '../../src/domain/rules/index.js';
 import { deskMessagesFor } from '../../src/i18n/desk/index.js';
 import { formatDateTime } from '../../src/i18n/index.js';
 import { DeskStore } from '../../src/storage/index.js';
@@ -219,11 +219,71 @@ describe('<vk-desk-planning>', () => {
     button(tours, 'Approve').click();
     await until(() => tours.querySelector('li')!.textContent!.includes('Approved'));
     const text = tours.querySelector('li')!.textContent!;
-    expect(text).to.contain('Invitation will be issued by the hub');
+    // The desk holds no signing key: it records that it asked the hub for the invitation.
+    expect(text).to.contain('Invitation requested: the hub signs it');
     expect(() => button(tours, 'Approve')).to.throw();
     const decided = await store.getTour(tour!.id);
-    expect(decided).to.include({ status: 'approved', decidedBy: 'desk-1', decidedAt: NOW.toISOString() });
+    expect(decided).to.include({ status: 'approved', decidedBy: 'desk-1', decidedAt: NOW.toISOString(), invitationRequestedAt: NOW.toISOString() });
     expect(decided!.invitationJti).to.equal(undefined);
+  });
+
+  it('an urgent group tour arranged by phone passes inside the lead time, with its written notice due and a task', async () => {
+    const { el, store } = await mount();
+    const tours = section(el, 'tour-h');
+    select(el, 'Kind of tour', 'group');
+    await type(field(el, 'Leader'), 'Ms Wong');
+    await type(field(el, 'Headcount'), '8');
+    // Tomorrow at 15:00: far inside the three days a group tour needs.
+    setValue(field(el, 'Date of visit'), '2026-03-11');
+    setValue(field(el, 'Time of visit'), '15:00');
+    button(tours, 'Request').click();
+    await until(() => notice(tours).includes('Too late'));
+    expect((await store.listTours()).rows).to.have.length(0);
+
+    const phone = field(el, 'Arranged by phone (urgent)');
+    expect(phone.type).to.equal('checkbox');
+    phone.click();
+    button(tours, 'Request').click();
+    await until(() => tours.querySelector('li'));
+    // The seeds' "后补通知单": the paperwork follows, due a day after the call by default.
+    const due = new Date(NOW.getTime() + 24 * 3600_000);
+    expect(notice(tours)).to.contain(`Arranged by phone. The written notice is due by ${at(due.toISOString())}`);
+    const [tour] = (await store.listTours()).rows;
+    expect(tour).to.include({ kind: 'group', status: 'requested', paperworkDueAt: due.toISOString() });
+    expect(tours.querySelector('li')!.textContent).to.contain(`Arranged by phone: written notice due by ${at(due.toISOString())}`);
+    const tasks = (await store.tasksForTour(tour!.id)).rows;
+    expect(tasks.map((t) => [t.kind, t.status, t.dueAt])).to.deep.equal([['tour-paperwork', 'open', due.toISOString()]]);
+    // The form starts again unticked.
+    expect(field(el, 'Arranged by phone (urgent)').checked).to.equal(false);
+  });
+
+  it('the phone-first exception is for group and VIP tours only: an ordinary tour stays too late', async () => {
+    const { el, store } = await mount();
+    const tours = section(el, 'tour-h');
+    await type(field(el, 'Leader'), 'Mr Ho');
+    await type(field(el, 'Headcount'), '3');
+    setValue(field(el, 'Date of visit'), '2026-03-10');
+    setValue(field(el, 'Time of visit'), '15:00');
+    field(el, 'Arranged by phone (urgent)').click();
+    button(tours, 'Request').click();
+    await until(() => notice(tours).includes('Too late'));
+    expect((await store.listTours()).rows).to.have.length(0);
+  });
+
+  it('uses the rules it is given (a site whose group tours need only a day)', async () => {
+    const { el, store } = await mount();
+    const rules = { ...defaultRulesFor(DEMO_SITE.kind) };
+    el.rules = { ...rules, tours: { ...rules.tours, leadDays: { ...rules.tours.leadDays, group: 1 } } };
+    await el.updateComplete;
+    const tours = section(el, 'tour-h');
+    select(el, 'Kind of tour', 'group');
+    await type(field(el, 'Leader'), 'Ms Wong');
+    await type(field(el, 'Headcount'), '8');
+    setValue(field(el, 'Date of visit'), '2026-03-11');
+    setValue(field(el, 'Time of visit'), '15:00');
+    button(tours, 'Request').click();
+    await until(() => tours.querySelector('li'));
+    expect((await store.listTours()).rows.map((t) => t.paperworkDueAt)).to.deep.equal([undefined]);
   });
 
   it('counts an ordinary tour of two departments as a group tour', async () => {

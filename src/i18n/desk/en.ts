@@ -79,7 +79,7 @@ export const deskEn: DeskMessages = {
   denyNoteRequired: 'Say why in a few words.',
   denyConfirm: 'Deny entry',
   cancel: 'Cancel',
-  deniedBecause: (reason, note) => (note ? `Denied: ${reason} — ${note}` : `Denied: ${reason}`),
+  denialShown: (reason, note) => (note ? `Reason: ${reason} — ${note}` : `Reason: ${reason}`),
   showingRows: (shown, total) => `Showing ${shown} of ${total}`,
   showMore: 'Show more',
   rulesRefused: (src, path, message) => `The rules file ${src} was refused: ${path || '(top level)'}: ${message}. The previous rules stay in force.`,

@@ -213,8 +213,8 @@ export interface DeskMessages {
   denyNoteRequired: string;
   denyConfirm: string;
   cancel: string;
-  /** On a denied row: the reason (already a label) and staff's words, if any. */
-  deniedBecause: (reason: string, note: string) => string;
+  /** On a denied row, under its status: the reason (already a label) and staff's words, if any. */
+  denialShown: (reason: string, note: string) => string;
   /** Under a long list: how many rows are shown of how many match. */
   showingRows: (shown: number, total: number) => string;
   showMore: string;

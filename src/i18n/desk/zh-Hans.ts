@@ -79,7 +79,7 @@ export const deskZhHans: DeskMessages = {
   denyNoteRequired: '请简要说明原因。',
   denyConfirm: '拒绝进入',
   cancel: '取消',
-  deniedBecause: (reason, note) => (note ? `已拒绝：${reason}——${note}` : `已拒绝：${reason}`),
+  denialShown: (reason, note) => (note ? `原因：${reason}——${note}` : `原因：${reason}`),
   showingRows: (shown, total) => `显示 ${total} 位中的 ${shown} 位`,
   showMore: '显示更多',
   rulesRefused: (src, path, message) => `规则文件 ${src} 未被接受：${path || '（顶层）'}：${message}。继续使用之前的规则。`,

@@ -79,7 +79,7 @@ export const deskZhHant: DeskMessages = {
   denyNoteRequired: '請簡單說明原因。',
   denyConfirm: '拒絕進入',
   cancel: '取消',
-  deniedBecause: (reason, note) => (note ? `已拒絕：${reason}——${note}` : `已拒絕：${reason}`),
+  denialShown: (reason, note) => (note ? `原因：${reason}——${note}` : `原因：${reason}`),
   showingRows: (shown, total) => `顯示 ${total} 位中的 ${shown} 位`,
   showMore: '顯示更多',
   rulesRefused: (src, path, message) => `規則檔案 ${src} 不獲接受：${path || '（最上層）'}：${message}。繼續使用之前的規則。`,
