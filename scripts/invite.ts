@@ -1,6 +1,8 @@
 /**
- * `npm run invite -- --host TEXT [options]`: signs an invitation or a standing pass with a LOCAL DEVELOPMENT
- * KEY and writes its QR code — until the hub exists (its CLI will take this command over). The key lives in
+ * `tsx scripts/invite.ts --host TEXT [options]`: signs an invitation or a standing pass with the LOCAL DEVELOPMENT
+ * KEY and writes its QR code, without a database. `npm run invite` is now the hub's `invite` command
+ * (hub/cli/main.ts), which signs with the site's key from the hub's database and records the token so the hub
+ * can count its uses and revoke it; the demo site's key IS the development key, so both are trusted. The key lives in
  * `${DATA_DIR:-./data}/dev-keys.json` (git-ignored), made on first use; the public key set is printed so a
  * kiosk's configuration can carry it. Never use the development key on a real site.
  *
@@ -19,7 +21,7 @@
  *
  * Prints, each on a line of its own: `token: …`, `kind: …`, `qr-version: …`, `keyset: {…}`, `qr: FILE`.
  */
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,14 +29,13 @@ import QRCode from 'qrcode';
 import { VISITOR_TYPES, type VisitorType } from '../src/domain/codes.js';
 import { DEMO_SITE } from '../src/domain/demo-site.js';
 import { KioskError } from '../src/domain/errors.js';
-import { generateSigningKey, jwkThumbprint, publicKeySet, signInvitation, signPass, type GeneratedKey, type KeySet } from '../src/invite/index.js';
+import { DEV_KEYS_FILE, DevKeyError, loadDevKey as loadHubDevKey } from '../hub/dev-key.js';
+import { publicKeySet, signInvitation, signPass, type GeneratedKey, type KeySet } from '../src/invite/index.js';
 import { qrVersion } from '../src/invite/qr.js';
-import { kidSchema, publicJwkSchema } from '../src/schemas/invite.js';
 
 /** Issuer id of tokens signed with the development key, so a hub can tell them apart later. */
 const DEV_ISSUER = 'dev';
-/** File of the development key inside the data directory. */
-export const DEV_KEYS_FILE = 'dev-keys.json';
+export { DEV_KEYS_FILE };
 /** Default validity of an invitation: the rest of today and tomorrow morning, whenever it is made. */
 const DEFAULT_INVITATION_HOURS = 24;
 /** Default validity of a pass: a month, the usual renewal of a helper's or a renovation crew's pass. */
@@ -65,29 +66,14 @@ export interface InviteOutput {
   lines: string[];
 }
 
-/** Reads the development key, or makes and saves one (readable by its owner only). */
+/** Reads the development key, or makes and saves one (hub/dev-key.ts; the hub's demo site signs with it too). */
 export async function loadDevKey(dataDir: string): Promise<GeneratedKey> {
-  const file = join(dataDir, DEV_KEYS_FILE);
-  let text: string | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    return await loadHubDevKey(dataDir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (error instanceof DevKeyError) throw new UsageError(error.message);
+    throw error;
   }
-  if (text !== undefined) {
-    const stored = JSON.parse(text) as Partial<GeneratedKey>;
-    const publicJwk = publicJwkSchema.safeParse(stored.publicJwk);
-    const kid = kidSchema.safeParse(stored.kid);
-    if (!publicJwk.success || !kid.success || !stored.privateJwk || !(await jwkThumbprint(publicJwk.data)).startsWith(kid.data)) {
-      throw new UsageError(`${file} is not a development key made by this command; move it away to make a new one.`);
-    }
-    return { kid: kid.data, privateJwk: stored.privateJwk, publicJwk: publicJwk.data };
-  }
-  const key = await generateSigningKey();
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(file, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
-  return key;
 }
 
 function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {

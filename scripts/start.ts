@@ -1,16 +1,19 @@
-// `npm start`: builds the app if dist/ is missing or older than the sources, then serves it on PORT
-// (default 8080) with the demo site's configuration at /site.json — the demo site of CONTRACT.md plus the
-// public key set of the local development key (`${DATA_DIR:-./data}/dev-keys.json`, made on first start), so
-// invitations printed by `npm run invite` are accepted by the kiosk. The hub issue replaces all of this.
+// `npm start`: builds the app if dist/ is missing or older than the sources, then starts the hub (hub/) on
+// PORT (default 8080) and HOST (default 127.0.0.1: loopback; HOST=0.0.0.0 serves tablets on the LAN — give it
+// TLS_CERT and TLS_KEY, see hub/README.md). Data goes to ${DATA_DIR:-./data}/hub.sqlite, or to PostgreSQL when
+// DATABASE_URL is set. On an empty database it creates the demo site (signed with the development key in
+// DATA_DIR/dev-keys.json, so `npm run invite` and the end-to-end tests sign what the kiosk trusts), the first
+// staff member and a kiosk pairing link, and prints them on lines of their own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEMO_SITE } from '../src/domain/demo-site.js';
-import { publicKeySet } from '../src/invite/index.js';
-import { hashPin } from '../desk/auth.js';
-import { loadDevKey } from './invite.js';
-import { serve } from './serve.mjs';
+import { offsetClock } from '../hub/clock.js';
+import { configFromEnv, publicOrigin } from '../hub/config.js';
+import { openStore } from '../hub/db/index.js';
+import { loadDevKey } from '../hub/dev-key.js';
+import { startHub } from '../hub/server.js';
+import { bootstrapIfEmpty, resetAdminPin } from '../hub/sites.js';
 
 const SOURCES = ['src', 'components', 'kiosk', 'desk', 'public', 'index.html', 'desk.html', 'vite.config.ts', 'package.json'];
 
@@ -34,36 +37,32 @@ if (!existsSync(built) || statSync(built).mtimeMs < newest(SOURCES)) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = process.env.DATA_DIR ?? 'data';
-const devKey = await loadDevKey(dataDir);
-const siteJson = JSON.stringify({ ...DEMO_SITE, keySet: publicKeySet([devKey]) });
+const config = configFromEnv();
+const clock = offsetClock(config.clockOffsetMs);
+const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+const first = await bootstrapIfEmpty(store, { adminPin: config.adminPin, signingKey: await loadDevKey(resolve(config.dataDir)), now: clock() });
+// As before the hub: VK_ADMIN_PIN always wins, so a run on a reused data directory knows the PIN.
+if (!first && config.adminPin) await resetAdminPin(store, DEMO_SITE.id, config.adminPin, clock());
+const hub = await startHub({ ...config, store, clock, staticRoot: 'dist' });
+const origin = publicOrigin(config, hub.port);
 
-// The desk's first staff member. The PIN is printed once, on the first start (or taken from VK_ADMIN_PIN);
-// only its PBKDF2 hash is kept, in DATA_DIR/staff.json, and served to the desk until the hub signs staff in.
-const staffFile = join(dataDir, 'staff.json');
-let firstPin: string | undefined;
-if (!existsSync(staffFile) || process.env.VK_ADMIN_PIN) {
-  firstPin = process.env.VK_ADMIN_PIN ?? String(randomInt(0, 1_000_000)).padStart(6, '0');
-  if (!/^\d{4,8}$/.test(firstPin)) throw new Error('VK_ADMIN_PIN must be 4 to 8 digits');
-  const hash = await hashPin(firstPin);
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(staffFile, JSON.stringify([{ id: 'admin', name: 'Site manager', role: 'site-manager', ...hash }]), { mode: 0o600 });
-}
-const staffJson = readFileSync(staffFile, 'utf8');
-
-await serve({
-  root: 'dist',
-  port,
-  host,
-  routes: {
-    '/site.json': { type: 'application/json; charset=utf-8', body: siteJson },
-    '/staff.json': { type: 'application/json; charset=utf-8', body: staffJson },
-  },
-});
-console.log(`Visitor Kiosk is running: http://localhost:${port}/`);
-console.log(`Reception desk: http://localhost:${port}/desk`);
-if (firstPin) console.log(`PIN: ${firstPin}`);
+console.log(`Visitor Kiosk is running: ${origin}/`);
+console.log(`Reception desk: ${origin}/desk`);
+if (first) console.log(`Pair this kiosk: ${origin}/?pair=${first.pairCode}`);
+const pin = first?.pin ?? config.adminPin;
+if (pin) console.log(`PIN: ${pin}`);
+console.log(`Hub: ${store.dialect === 'sqlite' ? `SQLite in ${join(config.dataDir, 'hub.sqlite')}` : 'PostgreSQL (DATABASE_URL)'}; API at ${origin}/api/v1/ (docs/hub-api.md).`);
 console.log('Demo site: Hong Kong, residential, Asia/Hong_Kong, open around the clock. Press Ctrl+C to stop.');
-console.log(`Invitations: npm run invite -- --host 12B (signed with ${join(dataDir, 'dev-keys.json')}, trusted by this kiosk)`);
+console.log('Invitations: npm run invite -- --host 12B · another kiosk: npm run hub -- pair-kiosk · staff: npm run hub -- add-staff --name NAME --pin DIGITS');
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void hub.close().then(
+    () => store.close(),
+    () => undefined,
+  ).finally(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,277 @@
+/**
+ * `npm run hub -- <command>`: administration from a shell, with or without the hub running. It opens the same
+ * database (SQLite's WAL lets a second process read and write while the hub runs; PostgreSQL anyway) and
+ * writes in ordinary transactions. What it changes reaches desks and kiosks through the events table: the
+ * running hub reads rows it did not write every second (hub/events/fanout.ts), and kiosks' pulls read
+ * revocations from it.
+ *
+ *   pair-kiosk [--site ID]                         a one-time pairing link (and its QR) for a kiosk
+ *   add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager] [--site ID]
+ *   invite --host TEXT [--visitor-type TYPE] [--from ISO] [--hours N] [--site ID] [--party N] [--uses N]
+ *          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|.svg]
+ *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
+ *   revoke-device --id DEVICE-ID [--site ID]       the kiosk's token stops working at once
+ *   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]   CSV on standard output
+ *
+ * On an empty database any command first creates the demo site, as `npm start` does, and prints its PIN.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
+import { hashPin, verifyPin } from '../../src/auth/pin.js';
+import { VISITOR_TYPES, type VisitorType } from '../../src/domain/codes.js';
+import { STAFF_ROLES, type StaffRole } from '../../src/domain/desk.js';
+import { qrVersion } from '../../src/invite/qr.js';
+import { issueInvitationRequestSchema, type IssueInvitationRequest } from '../../src/schemas/sync.js';
+import { configFromEnv, publicOrigin } from '../config.js';
+import { openStore, type HubStore } from '../db/index.js';
+import { deviceStatus } from '../devices.js';
+import { loadDevKey } from '../dev-key.js';
+import { HubError } from '../errors.js';
+import { exportCsv } from '../export.js';
+import { issueInvitation, revokeInvitation } from '../invitations.js';
+import { bootstrapIfEmpty, createPairCode } from '../sites.js';
+
+/** Pixels per QR module in the PNG: large enough to scan from a phone screen held to a tablet's camera. */
+const PNG_SCALE = 8;
+
+/** A mistake in the command line: printed with the usage, exit status 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `usage: npm run hub -- <command> [options]
+  pair-kiosk [--site ID]
+  add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager] [--site ID]
+  invite --host TEXT [--visitor-type TYPE] [--from ISO] [--hours N] [--site ID] [--party N] [--uses N]
+         [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|FILE.svg]
+  revoke-invite --jti ID [--site ID]
+  revoke-device --id DEVICE-ID [--site ID]
+  export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]`;
+
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+  /** Where output lines go (default: console.log). */
+  out?: (line: string) => void;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+const OPTIONS = {
+  site: { type: 'string' },
+  name: { type: 'string' },
+  pin: { type: 'string' },
+  role: { type: 'string' },
+  host: { type: 'string' },
+  'visitor-type': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  hours: { type: 'string' },
+  party: { type: 'string' },
+  uses: { type: 'string' },
+  pass: { type: 'boolean' },
+  weekdays: { type: 'string' },
+  between: { type: 'string' },
+  permit: { type: 'string' },
+  out: { type: 'string' },
+  jti: { type: 'string' },
+  id: { type: 'string' },
+} as const;
+
+const ALLOWED: Record<string, readonly string[]> = {
+  'pair-kiosk': ['site'],
+  'add-staff': ['site', 'name', 'pin', 'role'],
+  invite: ['site', 'host', 'visitor-type', 'from', 'hours', 'party', 'uses', 'pass', 'weekdays', 'between', 'permit', 'out'],
+  'revoke-invite': ['site', 'jti'],
+  'revoke-device': ['site', 'id'],
+  export: ['site', 'from', 'to'],
+};
+
+const str = (v: Values, k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+
+function positive(flag: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new UsageError(`--${flag} must be a positive ${integer ? 'whole ' : ''}number`);
+  return n;
+}
+
+async function siteOf(store: HubStore, values: Values): Promise<string> {
+  const ids = await store.read((repo) => repo.siteIds());
+  const wanted = str(values, 'site');
+  if (wanted !== undefined) {
+    if (!ids.includes(wanted)) throw new UsageError(`no site "${wanted}" (sites: ${ids.join(', ')})`);
+    return wanted;
+  }
+  const first = ids[0];
+  if (first === undefined) throw new UsageError('no site yet');
+  return first;
+}
+
+/** The invite command's options as the protocol's request (validated by the same schema as the API's). */
+function invitationRequest(values: Values): IssueInvitationRequest {
+  const isPass = values['pass'] === true;
+  if (!isPass) for (const flag of ['weekdays', 'between', 'permit']) if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to a pass: add --pass`);
+  const visitorType = str(values, 'visitor-type');
+  if (visitorType !== undefined && !(VISITOR_TYPES as readonly string[]).includes(visitorType)) throw new UsageError(`--visitor-type must be one of: ${VISITOR_TYPES.join(', ')}`);
+  const fromText = str(values, 'from');
+  const from = fromText !== undefined ? new Date(fromText) : undefined;
+  if (from && Number.isNaN(from.getTime())) throw new UsageError('--from must be an ISO 8601 date-time, e.g. 2026-11-23T09:00+08:00');
+  const weekdays = str(values, 'weekdays');
+  if (weekdays !== undefined && !weekdays.split(',').every((d) => /^[0-6]$/.test(d.trim()))) throw new UsageError('--weekdays takes digits 0 (Sunday) to 6 (Saturday), e.g. 1,2,3,4,5');
+  const between = str(values, 'between');
+  const hours = between !== undefined ? /^(\d\d:\d\d)-(\d\d:\d\d)$/.exec(between) : undefined;
+  if (between !== undefined && !hours) throw new UsageError('--between takes local hours HH:MM-HH:MM, e.g. 08:00-18:00');
+  const request = {
+    ...(isPass ? { kind: 'pass' as const } : {}),
+    host: str(values, 'host') ?? '',
+    ...(visitorType !== undefined ? { visitorType: visitorType as VisitorType } : {}),
+    ...(from ? { from: from.toISOString() } : {}),
+    ...(values['hours'] !== undefined ? { hours: positive('hours', str(values, 'hours'), false) } : {}),
+    ...(values['party'] !== undefined ? { partySize: positive('party', str(values, 'party'), true) } : {}),
+    ...(values['uses'] !== undefined ? { uses: positive('uses', str(values, 'uses'), true) } : {}),
+    ...(weekdays !== undefined ? { weekdays: weekdays.split(',').map((d) => Number(d.trim())) } : {}),
+    ...(hours?.[1] && hours[2] ? { between: [hours[1], hours[2]] } : {}),
+    ...(str(values, 'permit') !== undefined ? { permit: str(values, 'permit') } : {}),
+  };
+  if (!request.host) throw new UsageError('--host is required (a directory id or unit label, e.g. 12B)');
+  const parsed = issueInvitationRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`invalid ${issue?.path.join('.') || 'option'}: ${issue?.message ?? ''}`);
+  }
+  // Host labels become part of a QR code at the door: a URL or a script is never a unit.
+  if (/[:/<>]/.test(parsed.data.host)) throw new UsageError('--host is a directory id or a unit label, e.g. 12B');
+  return parsed.data;
+}
+
+/** Runs one command; returns the lines it printed (also sent to `out`). */
+export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<string[]> {
+  const [command, ...rest] = argv;
+  if (!command || !(command in ALLOWED)) throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const allowed = ALLOWED[command] ?? [];
+  for (const key of Object.keys(values)) if (!allowed.includes(key)) throw new UsageError(`--${key} does not apply to ${command}`);
+  const invite = command === 'invite' ? invitationRequest(values) : undefined;
+
+  const env = options.env ?? process.env;
+  const config = configFromEnv(env);
+  const now = options.now ?? new Date();
+  const lines: string[] = [];
+  const print = (line: string) => {
+    lines.push(line);
+    (options.out ?? console.log)(line);
+  };
+  const origin = publicOrigin(config, config.port);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const fresh = await bootstrapIfEmpty(store, { adminPin: config.adminPin, signingKey: await loadDevKey(resolve(config.dataDir)), now });
+    // To standard error: `export > visits.csv` must hold CSV only.
+    if (fresh) (options.out ?? console.error)(`Created the demo site. PIN: ${fresh.pin}`);
+    const siteId = await siteOf(store, values);
+    switch (command) {
+      case 'pair-kiosk': {
+        const code = await store.write((repo) => createPairCode(repo, siteId, now));
+        const link = `${origin}/?pair=${code}`;
+        print(`Pair this kiosk: ${link}`);
+        print(await QRCode.toString(link, { type: 'utf8', errorCorrectionLevel: 'M', margin: 2 }));
+        print('The link works once and expires in 7 days. Open it on the tablet, or scan the code with it.');
+        break;
+      }
+      case 'add-staff': {
+        const name = str(values, 'name')?.trim();
+        const pin = str(values, 'pin') ?? '';
+        const role = (str(values, 'role') ?? 'receptionist') as StaffRole;
+        if (!name || name.length > 200) throw new UsageError('--name is required (up to 200 characters)');
+        if (!/^\d{4,8}$/.test(pin)) throw new UsageError('--pin must be 4 to 8 digits');
+        if (!(STAFF_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of: ${STAFF_ROLES.join(', ')}`);
+        const staff = await store.read((repo) => repo.staff(siteId));
+        // The desk's sign-in asks for a PIN only: two members with one PIN would both sign in as the first.
+        if ((await Promise.all(staff.map((s) => verifyPin(pin, s)))).includes(true)) throw new UsageError('that PIN is taken at this site; choose another');
+        const id = `s-${randomBytes(6).toString('hex')}`;
+        const hash = await hashPin(pin);
+        await store.write((repo) => repo.insertStaff({ id, siteId, name, role, ...hash }, now.toISOString()));
+        print(`staff: ${id} (${role}) at ${siteId}`);
+        break;
+      }
+      case 'invite': {
+        if (!invite) throw new UsageError('--host is required');
+        const issued = await issueInvitation(store, siteId, invite, now, origin);
+        const keySet = await store.read((repo) => repo.keySet(siteId));
+        const out = resolve(str(values, 'out') ?? join(config.dataDir, issued.kind === 'pass' ? 'pass.png' : 'invite.png'));
+        await mkdir(dirname(out), { recursive: true });
+        if (out.toLowerCase().endsWith('.svg')) await writeFile(out, issued.qrSvg);
+        else if (out.toLowerCase().endsWith('.png')) await QRCode.toFile(out, issued.token, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: PNG_SCALE });
+        else throw new UsageError('--out must end in .png or .svg');
+        print(`token: ${issued.token}`);
+        print(`kind: ${issued.kind}`);
+        print(`jti: ${issued.jti}`);
+        print(`expires: ${issued.expiresAt}`);
+        print(`qr-version: ${qrVersion(issued.token)}`);
+        print(`keyset: ${JSON.stringify(keySet)}`);
+        print(`link: ${issued.link}`);
+        print(`qr: ${out}`);
+        break;
+      }
+      case 'revoke-invite': {
+        const jti = str(values, 'jti');
+        if (!jti) throw new UsageError('--jti is required');
+        if (!(await revokeInvitation(store, siteId, jti, now))) throw new UsageError(`no invitation ${jti} at ${siteId}, or revoked already`);
+        print(`revoked: ${jti}`);
+        break;
+      }
+      case 'revoke-device': {
+        const id = str(values, 'id');
+        if (!id) throw new UsageError('--id is required');
+        const done = await store.write(async (repo) => {
+          if (!(await repo.revokeDevice(siteId, id, now.toISOString()))) return false;
+          const device = await repo.device(id);
+          if (device) await repo.emit(siteId, 'device', { type: 'device', device: deviceStatus(device) }, now.toISOString());
+          return true;
+        });
+        if (!done) throw new UsageError(`no device ${id} at ${siteId}, or revoked already`);
+        print(`revoked: ${id}`);
+        break;
+      }
+      case 'export': {
+        const from = str(values, 'from');
+        const to = str(values, 'to');
+        for (const [flag, value] of [['from', from], ['to', to]] as const) {
+          if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${flag} is a date YYYY-MM-DD`);
+        }
+        const csv = await exportCsv(store, siteId, from, to);
+        lines.push(csv);
+        if (options.out) options.out(csv);
+        else process.stdout.write(csv);
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof HubError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await store.close();
+  }
+  return lines;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  try {
+    await runCli(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`hub: ${error.message}`);
+    console.error(USAGE);
+    process.exitCode = 2;
+  }
+}
