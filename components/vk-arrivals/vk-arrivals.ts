@@ -420,7 +420,9 @@ export class VkArrivals extends LitElement {
     const m = this.messages;
     const name = row.visit.visitor.fullName || m.noName;
     const error = this.denyError;
-    return html`<dialog aria-labelledby="deny-h" @cancel=${() => (this.denying = undefined)} @close=${() => (this.denying = undefined)}>
+    // Escape cancels (synchronously); no 'close' listener: that event comes a task later and would shut a
+    // dialog opened again meanwhile.
+    return html`<dialog aria-labelledby="deny-h" @cancel=${() => (this.denying = undefined)}>
       <form method="dialog" novalidate @submit=${this.submitDeny}>
         <h3 id="deny-h">${m.denyHeading(name)}</h3>
         <fieldset aria-describedby=${error === 'reason' ? 'deny-reason-err' : nothing}>
