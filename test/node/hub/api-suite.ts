@@ -1,0 +1,399 @@
+// The hub's API suite, run against SQLite (hub-api-sqlite.node-test.ts) and PostgreSQL
+// (hub-api-postgres.node-test.ts): the real server on an ephemeral loopback port, a real database, fetch.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Alert } from '../../../src/domain/desk.js';
+import type { Visit } from '../../../src/domain/visit.js';
+import { DEMO_SITE } from '../../../src/domain/demo-site.js';
+import {
+  ackReplySchema,
+  apiErrorSchema,
+  deskStateReplySchema,
+  devicesReplySchema,
+  issueInvitationReplySchema,
+  MAX_BODY_BYTES,
+  pairReplySchema,
+  pullReplySchema,
+  pushReplySchema,
+  signInReplySchema,
+} from '../../../src/schemas/sync.js';
+import { AdjustableClock } from '../../../hub/clock.js';
+import type { HubStore } from '../../../hub/db/index.js';
+import { startHub, type RunningHub } from '../../../hub/server.js';
+import { bootstrapIfEmpty, createPairCode, createSite } from '../../../hub/sites.js';
+import { hashPin } from '../../../src/auth/pin.js';
+import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
+
+export interface Backend {
+  name: string;
+  /** Opens a fresh, empty, migrated store. */
+  open(): Promise<HubStore>;
+  /** Drops what `open` made. */
+  cleanup(): Promise<void>;
+}
+
+const ADMIN_PIN = '2468';
+const SECOND_PIN = '1357';
+
+export function hubApiSuite(backend: Backend): void {
+  describe(`hub API on ${backend.name}`, () => {
+    let store: HubStore;
+    let hub: RunningHub;
+    let base = '';
+    const clock = new AdjustableClock();
+    let admin = '';
+    let second = '';
+    const readers: SseReader[] = [];
+
+    const pairCode = () => store.write((repo) => createPairCode(repo, 'demo', clock.now()));
+    const pair = async (site = 'demo') => {
+      const code = await store.write((repo) => createPairCode(repo, site, clock.now()));
+      const id = deviceId();
+      const reply = await api(base, 'POST', '/api/v1/pair', { body: { code, deviceId: id, badgeKey: await badgeKey() } });
+      assert.equal(reply.status, 200, reply.text);
+      return { id, token: pairReplySchema.parse(reply.body).token };
+    };
+    const push = (token: string, device: string, changes: { seq: number; visit: Visit }[]) =>
+      api(base, 'POST', '/api/v1/sync/push', { token, body: { deviceId: device, changes: changes.map((c) => ({ seq: c.seq, type: 'visit', visit: c.visit })) } });
+    const signIn = async (pin: string) => {
+      const reply = await api(base, 'POST', '/api/v1/sessions', { body: { pin } });
+      assert.equal(reply.status, 200, reply.text);
+      return signInReplySchema.parse(reply.body).token;
+    };
+    const counts = () =>
+      store.read(async (repo) => ({ visits: await repo.visitCount('demo'), changes: await repo.changeCount('demo'), events: await repo.lastEventId(), quarantine: await repo.quarantineCount('demo') }));
+    const storedVisit = (id: string) => store.read((repo) => repo.visit('demo', id));
+    const deskState = async (token: string) => deskStateReplySchema.parse((await api(base, 'GET', '/api/v1/desk/state', { token })).body);
+    const reader = (token: string, lastEventId?: string) => {
+      const r = new SseReader(base, token, lastEventId);
+      readers.push(r);
+      return r;
+    };
+
+    before(async () => {
+      store = await backend.open();
+      const boot = await bootstrapIfEmpty(store, { adminPin: ADMIN_PIN, now: clock.now() });
+      assert.equal(boot?.siteId, 'demo');
+      assert.equal(await bootstrapIfEmpty(store, { now: clock.now() }), undefined, 'a second bootstrap changes nothing');
+      await store.write(async (repo) => {
+        await repo.insertStaff({ id: 'guard-1', siteId: 'demo', name: 'Guard', role: 'guard', ...(await hashPin(SECOND_PIN)) }, clock.now().toISOString());
+        await createSite(repo, { ...DEMO_SITE, id: 'other' }, clock.now());
+      });
+      // The escalation loop is driven by the test (hub.escalate()) with the adjustable clock.
+      hub = await startHub({ dataDir: '', port: 0, host: '127.0.0.1', store, clock: clock.now, escalationTickMs: 3_600_000, pollMs: 100 });
+      base = hub.url;
+      admin = await signIn(ADMIN_PIN);
+      second = await signIn(SECOND_PIN);
+    });
+
+    after(async () => {
+      for (const r of readers) r.close();
+      await hub?.close();
+      await store?.close();
+      await backend.cleanup();
+    });
+
+    it('pairs a kiosk once: the code is single-use, unknown codes are refused, and the token pulls the site', async () => {
+      const code = await pairCode();
+      const body = { code, deviceId: deviceId(), badgeKey: await badgeKey() };
+      const first = await api(base, 'POST', '/api/v1/pair', { body });
+      assert.equal(first.status, 200, first.text);
+      const { token, siteId } = pairReplySchema.parse(first.body);
+      assert.equal(siteId, 'demo');
+      const again = await api(base, 'POST', '/api/v1/pair', { body: { ...body, deviceId: deviceId() } });
+      assert.equal(again.status, 410);
+      assert.equal(apiErrorSchema.parse(again.body).error.code, 'pair-code-used');
+      const unknown = await api(base, 'POST', '/api/v1/pair', { body: { ...body, code: 'A'.repeat(22) } });
+      assert.equal(unknown.status, 404);
+      assert.equal(apiErrorSchema.parse(unknown.body).error.code, 'pair-code-invalid');
+      const pulled = pullReplySchema.parse((await api(base, 'GET', '/api/v1/sync/pull', { token })).body);
+      assert.equal((pulled.site as { id: string }).id, 'demo');
+      assert.ok((pulled.site as { keySet: { keys: unknown[] } }).keySet.keys.length > 0);
+      assert.equal(pulled.deviceRevoked, false);
+      // Nothing new since the cursor: no site, no revocations.
+      const next = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${pulled.cursor}`, { token })).body);
+      assert.equal(next.site, undefined);
+      assert.deepEqual(next.revokedJtis, []);
+    });
+
+    it('applies a push once: a replayed batch is acknowledged again and changes nothing', async () => {
+      const kiosk = await pair();
+      const visits = [1, 2, 3].map((seq) => makeVisit(kiosk.id, seq));
+      const changes = visits.map((visit, i) => ({ seq: i + 1, visit }));
+      const before = await counts();
+      const first = await push(kiosk.token, kiosk.id, changes);
+      assert.equal(first.status, 200, first.text);
+      assert.deepEqual(pushReplySchema.parse(first.body), { acked: [1, 2, 3] });
+      const once = await counts();
+      assert.equal(once.visits, before.visits + 3);
+      assert.equal(once.changes, before.changes + 3);
+      const replay = await push(kiosk.token, kiosk.id, changes);
+      assert.deepEqual(pushReplySchema.parse(replay.body), { acked: [1, 2, 3] });
+      const twice = await counts();
+      assert.deepEqual({ ...twice }, { ...once }, 'a replay writes no visit, change or event');
+      // A replayed seq with different content is still the change already held: it does not overwrite.
+      const tampered = await push(kiosk.token, kiosk.id, [{ seq: 1, visit: advance(visits[0]!, 'checked-in') }]);
+      assert.deepEqual(pushReplySchema.parse(tampered.body), { acked: [1] });
+      assert.equal((await storedVisit(visits[0]!.id))?.status, 'registered');
+    });
+
+    it('merges by the rule: the longer history wins, then the later updatedAt; stale versions never overwrite', async () => {
+      const kiosk = await pair();
+      const desk = deviceId();
+      const registered = makeVisit(kiosk.id, 1);
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: registered }])).status, 200);
+      const checkedIn = advance(registered, 'checked-in');
+      assert.equal((await push(admin, desk, [{ seq: 1, visit: checkedIn }])).status, 200, 'a desk pushes under its staff session');
+      assert.equal((await storedVisit(registered.id))?.status, 'checked-in');
+      // The kiosk's older version arrives late (a retry after a lost acknowledgement): ignored.
+      await push(kiosk.token, kiosk.id, [{ seq: 2, visit: { ...registered, updatedAt: new Date(Date.now() + 60_000).toISOString() } }]);
+      assert.equal((await storedVisit(registered.id))?.status, 'checked-in');
+      // Same history length: the later updatedAt wins, an earlier one loses.
+      const badged = { ...checkedIn, badgeNumber: 'V-0042', updatedAt: new Date(Date.parse(checkedIn.updatedAt) + 5000).toISOString() };
+      await push(admin, desk, [{ seq: 2, visit: badged }]);
+      assert.equal((await storedVisit(registered.id))?.badgeNumber, 'V-0042');
+      const older = { ...checkedIn, badgeNumber: 'V-0001', updatedAt: new Date(Date.parse(checkedIn.updatedAt) + 1000).toISOString() };
+      await push(admin, desk, [{ seq: 3, visit: older }]);
+      assert.equal((await storedVisit(registered.id))?.badgeNumber, 'V-0042');
+      const out = advance(badged, 'checked-out');
+      await push(admin, desk, [{ seq: 4, visit: out }]);
+      assert.equal((await storedVisit(registered.id))?.status, 'checked-out');
+    });
+
+    it('detects a gap in a device’s sequence, still applies the batch, and fills the hole when the change arrives', async () => {
+      const kiosk = await pair();
+      await push(kiosk.token, kiosk.id, [1, 2].map((seq) => ({ seq, visit: makeVisit(kiosk.id, seq) })));
+      const jump = await push(kiosk.token, kiosk.id, [5, 6].map((seq) => ({ seq, visit: makeVisit(kiosk.id, seq) })));
+      assert.equal(jump.status, 200, jump.text);
+      assert.deepEqual(pushReplySchema.parse(jump.body), { acked: [5, 6], gap: { expected: 3, got: 5 } });
+      const device = async () => devicesReplySchema.parse((await api(base, 'GET', '/api/v1/devices', { token: admin })).body).devices.find((d) => d.deviceId === kiosk.id);
+      assert.deepEqual((await device())?.gaps, [[3, 4]]);
+      assert.equal((await device())?.lastSeq, 6);
+      await push(kiosk.token, kiosk.id, [{ seq: 3, visit: makeVisit(kiosk.id, 3) }]);
+      assert.deepEqual((await device())?.gaps, [[4, 4]]);
+      // A guard may not list devices (site manager only).
+      assert.equal((await api(base, 'GET', '/api/v1/devices', { token: second })).status, 403);
+    });
+
+    it('refuses bad input with a status and a code, and writes nothing', async () => {
+      const kiosk = await pair();
+      const other = await pair('other');
+      const visit = makeVisit(kiosk.id, 1);
+      const good = { deviceId: kiosk.id, changes: [{ seq: 1, type: 'visit', visit }] };
+      const before = await counts();
+      const cases: { name: string; reply: () => ReturnType<typeof api>; status: number; code: string; path?: string }[] = [
+        { name: 'malformed JSON', reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, raw: '{"deviceId": ' }), status: 400, code: 'bad-json' },
+        { name: 'unknown top-level field', reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { ...good, extra: 1 } }), status: 400, code: 'bad-request', path: 'extra' },
+        {
+          name: 'unknown field in a visit',
+          reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { ...good, changes: [{ seq: 1, type: 'visit', visit: { ...visit, colour: 'red' } }] } }),
+          status: 400,
+          code: 'bad-request',
+          path: 'changes.0.visit.colour',
+        },
+        {
+          name: 'wrong type',
+          reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { ...good, changes: [{ seq: '1', type: 'visit', visit }] } }),
+          status: 400,
+          code: 'bad-request',
+          path: 'changes.0.seq',
+        },
+        {
+          name: 'seq not ascending',
+          reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { deviceId: kiosk.id, changes: [{ seq: 2, type: 'visit', visit }, { seq: 1, type: 'visit', visit: makeVisit(kiosk.id, 1) }] } }),
+          status: 400,
+          code: 'bad-request',
+          path: 'changes',
+        },
+        {
+          name: 'oversized body',
+          reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, raw: JSON.stringify({ ...good, pad: 'x'.repeat(MAX_BODY_BYTES) }) }),
+          status: 413,
+          code: 'payload-too-large',
+        },
+        { name: 'not JSON', reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, raw: 'a=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), status: 415, code: 'unsupported-media-type' },
+        { name: 'no token', reply: () => api(base, 'POST', '/api/v1/sync/push', { body: good }), status: 401, code: 'unauthorised' },
+        { name: 'unknown token', reply: () => api(base, 'POST', '/api/v1/sync/push', { token: `vkd_${'A'.repeat(43)}`, body: good }), status: 401, code: 'unauthorised' },
+        {
+          name: 'a token of another site',
+          reply: () => api(base, 'POST', '/api/v1/sync/push', { token: other.token, body: { deviceId: other.id, changes: [{ seq: 1, type: 'visit', visit: { ...visit, deviceId: other.id } }] } }),
+          status: 403,
+          code: 'forbidden',
+          path: 'changes.0.visit.siteId',
+        },
+        { name: 'another device’s id', reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { ...good, deviceId: other.id } }), status: 403, code: 'forbidden', path: 'deviceId' },
+        {
+          name: 'a kiosk rewriting another device’s visit',
+          reply: () => api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { ...good, changes: [{ seq: 1, type: 'visit', visit: { ...visit, deviceId: other.id } }] } }),
+          status: 403,
+          code: 'forbidden',
+          path: 'changes.0.visit.deviceId',
+        },
+        { name: 'a kiosk on a desk endpoint', reply: () => api(base, 'GET', '/api/v1/desk/state', { token: kiosk.token }), status: 403, code: 'forbidden' },
+        { name: 'an unknown endpoint', reply: () => api(base, 'GET', '/api/v1/nothing', { token: admin }), status: 404, code: 'not-found' },
+      ];
+      for (const c of cases) {
+        const reply = await c.reply();
+        assert.equal(reply.status, c.status, `${c.name}: ${reply.text}`);
+        const error = apiErrorSchema.parse(reply.body).error;
+        assert.equal(error.code, c.code, c.name);
+        if (c.path !== undefined) assert.equal(error.path, c.path, c.name);
+      }
+      assert.deepEqual(await counts(), before, 'nothing written');
+      // The same batch, well-formed, goes through afterwards.
+      assert.equal((await api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: good })).status, 200);
+    });
+
+    it('classifies a Media registration as class C, routed by the rules, and streams it to a desk', async () => {
+      const desk = reader(admin);
+      await desk.opened;
+      const kiosk = await pair();
+      const media = makeVisit(kiosk.id, 1, { visitorType: 'media', purpose: 'media-interview', hasAppointment: true });
+      const plain = makeVisit(kiosk.id, 2);
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: media }, { seq: 2, visit: plain }])).status, 200);
+      const event = await desk.waitFor((e) => e.type === 'alert' && e.alert.visitId === media.id);
+      assert.ok(event.type === 'alert');
+      assert.equal(event.alert.kind, 'incident');
+      assert.equal(event.alert.incidentClass, 'C');
+      assert.ok(event.alert.notify.length > 0);
+      await desk.waitFor((e) => e.type === 'visit' && e.visit.id === plain.id);
+      const state = await deskState(admin);
+      assert.equal(state.alerts.filter((a) => a.visitId === media.id).length, 1);
+      assert.equal(state.alerts.filter((a) => a.visitId === plain.id).length, 0, 'an ordinary visit raises nothing');
+      // Pushing the visit again (the desk checks it in) raises no second alert.
+      await push(admin, deviceId(), [{ seq: 1, visit: advance(media, 'checked-in') }]);
+      assert.equal((await deskState(admin)).alerts.filter((a) => a.visitId === media.id).length, 1);
+      // An invitation covers media: nothing raised.
+      const invited = makeVisit(kiosk.id, 3, { visitorType: 'media', purpose: 'media-interview', source: 'kiosk-invitation', invitation: { jti: 'AAAAAAAAAAAAAAAAAAAAAA', kind: 'invitation' } });
+      await push(kiosk.token, kiosk.id, [{ seq: 3, visit: invited }]);
+      assert.equal((await deskState(admin)).alerts.filter((a) => a.visitId === invited.id).length, 0);
+    });
+
+    it('records the first acknowledgement when two desks press at once; both desks are told', async () => {
+      const desk1 = reader(admin);
+      const desk2 = reader(second);
+      await Promise.all([desk1.opened, desk2.opened]);
+      const raised = await api(base, 'POST', '/api/v1/alerts', { token: admin, body: { incidentClass: 'A' } });
+      assert.equal(raised.status, 200, raised.text);
+      const alert = (raised.body as { alert: Alert }).alert;
+      const [a, b] = await Promise.all([api(base, 'POST', `/api/v1/alerts/${alert.id}/ack`, { token: admin }), api(base, 'POST', `/api/v1/alerts/${alert.id}/ack`, { token: second })]);
+      const replies = [ackReplySchema.parse(a.body), ackReplySchema.parse(b.body)];
+      assert.equal(replies.filter((r) => r.recorded).length, 1, 'exactly one acknowledgement recorded');
+      const winner = replies.find((r) => r.recorded)!.alert;
+      for (const r of replies) {
+        assert.equal(r.alert.acknowledgedBy, winner.acknowledgedBy);
+        assert.equal(r.alert.acknowledgedAt, winner.acknowledgedAt);
+      }
+      for (const desk of [desk1, desk2]) {
+        const seen = await desk.waitFor((e) => e.type === 'alert' && e.alert.id === alert.id && e.alert.status === 'acknowledged');
+        assert.ok(seen.type === 'alert' && seen.alert.acknowledgedBy === winner.acknowledgedBy);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(desk1.events.filter((e) => e.event.type === 'alert' && e.event.alert.id === alert.id && e.event.alert.status === 'acknowledged').length, 1, 'one acknowledgement event');
+      assert.equal((await api(base, 'POST', `/api/v1/alerts/${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}/ack`, { token: admin })).status, 404);
+    });
+
+    it('escalates an unacknowledged alert when its deadline passes on the hub’s clock, once', async () => {
+      const desk = reader(admin);
+      await desk.opened;
+      const open = (await api(base, 'POST', '/api/v1/alerts', { token: admin, body: { incidentClass: 'C' } })).body as { alert: Alert };
+      const acked = (await api(base, 'POST', '/api/v1/alerts', { token: admin, body: { incidentClass: 'B' } })).body as { alert: Alert };
+      await api(base, 'POST', `/api/v1/alerts/${acked.alert.id}/ack`, { token: admin });
+      assert.equal(await hub.escalate(), 0, 'nothing is due yet');
+      clock.advance(Date.parse(open.alert.escalateAt) - clock.now().getTime() + 1000);
+      assert.ok((await hub.escalate()) >= 1);
+      const event = await desk.waitFor((e) => e.type === 'alert' && e.alert.id === open.alert.id && e.alert.escalationLevel === 1);
+      assert.ok(event.type === 'alert');
+      assert.ok(event.alert.notify.length >= open.alert.notify.length);
+      assert.ok(Date.parse(event.alert.escalateAt) > clock.now().getTime(), 'the next deadline is later');
+      const state = await deskState(admin);
+      assert.equal(state.alerts.find((a) => a.id === open.alert.id)?.escalationLevel, 1);
+      assert.equal(state.alerts.find((a) => a.id === acked.alert.id)?.escalationLevel, 0, 'an acknowledged alert does not escalate');
+      assert.equal(await hub.escalate(), 0, 'one deadline escalates once');
+    });
+
+    it('resumes a desk’s stream after Last-Event-ID with the events it missed', async () => {
+      const state = await deskState(admin);
+      const kiosk = await pair();
+      const missed = makeVisit(kiosk.id, 1);
+      await push(kiosk.token, kiosk.id, [{ seq: 1, visit: missed }]);
+      const late = reader(admin, state.eventId);
+      await late.opened;
+      await late.waitFor((e) => e.type === 'visit' && e.visit.id === missed.id);
+      assert.ok(late.events.every((e) => e.id > Number(state.eventId)));
+      const ids = late.events.map((e) => e.id);
+      assert.deepEqual(ids, [...ids].sort((x, y) => x - y), 'ids increase');
+    });
+
+    it('issues an invitation at the desk and alerts when a single-use invitation admits twice across kiosks', async () => {
+      const issued = await api(base, 'POST', '/api/v1/invitations', { token: admin, body: { host: '12B' } });
+      assert.equal(issued.status, 200, issued.text);
+      const { jti, qrSvg, link } = issueInvitationReplySchema.parse(issued.body);
+      assert.match(qrSvg, /^<svg/);
+      assert.ok(link.includes('#invite='));
+      const k1 = await pair();
+      const k2 = await pair();
+      const use = (k: { id: string }) => makeVisit(k.id, 1, { source: 'kiosk-invitation', invitation: { jti, kind: 'invitation' } });
+      const first = use(k1);
+      await push(k1.token, k1.id, [{ seq: 1, visit: first }]);
+      assert.equal((await deskState(admin)).alerts.filter((a) => a.kind === 'invite-reuse' && a.visitId === first.id).length, 0);
+      const second = use(k2);
+      await push(k2.token, k2.id, [{ seq: 1, visit: second }]);
+      const reuse = (await deskState(admin)).alerts.filter((a) => a.kind === 'invite-reuse');
+      assert.deepEqual(reuse.map((a) => a.visitId), [second.id]);
+      // Revoked: the kiosks hear it at their next pull.
+      const cursor = pullReplySchema.parse((await api(base, 'GET', '/api/v1/sync/pull', { token: k1.token })).body).cursor;
+      assert.equal((await api(base, 'POST', `/api/v1/invitations/${jti}/revoke`, { token: admin })).status, 204);
+      const pulled = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${cursor}`, { token: k1.token })).body);
+      assert.deepEqual(pulled.revokedJtis, [jti]);
+    });
+
+    it('revokes a kiosk: its pushes are refused and its pull says so', async () => {
+      const kiosk = await pair();
+      assert.equal((await api(base, 'POST', `/api/v1/devices/${kiosk.id}/revoke`, { token: second })).status, 403, 'site manager only');
+      assert.equal((await api(base, 'POST', `/api/v1/devices/${kiosk.id}/revoke`, { token: admin })).status, 204);
+      const refused = await push(kiosk.token, kiosk.id, [{ seq: 1, visit: makeVisit(kiosk.id, 1) }]);
+      assert.equal(refused.status, 403);
+      assert.equal(apiErrorSchema.parse(refused.body).error.code, 'device-revoked');
+      assert.equal(pullReplySchema.parse((await api(base, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).body).deviceRevoked, true);
+    });
+
+    it('signs staff in by PIN only, locks after repeated wrong PINs, and signs out', async () => {
+      const wrong = await api(base, 'POST', '/api/v1/sessions', { body: { pin: '0000', siteId: 'other' } });
+      assert.equal(wrong.status, 401);
+      assert.equal(apiErrorSchema.parse(wrong.body).error.code, 'pin-wrong');
+      for (let i = 0; i < 4; i++) await api(base, 'POST', '/api/v1/sessions', { body: { pin: '0000', siteId: 'other' } });
+      const locked = await api(base, 'POST', '/api/v1/sessions', { body: { pin: '0000', siteId: 'other' } });
+      assert.equal(locked.status, 429);
+      assert.equal(apiErrorSchema.parse(locked.body).error.code, 'pin-locked');
+      const token = await signIn(ADMIN_PIN);
+      assert.equal((await api(base, 'DELETE', '/api/v1/sessions/current', { token })).status, 204);
+      assert.equal((await api(base, 'GET', '/api/v1/desk/state', { token })).status, 401);
+    });
+
+    it('exports CSV to a site manager, with a header and formula cells neutralised', async () => {
+      const kiosk = await pair();
+      const visit = makeVisit(kiosk.id, 1, { visitor: { fullName: '=HYPERLINK("http://x")', phone: '', organisation: '@evil', partySize: 1 } });
+      await push(kiosk.token, kiosk.id, [{ seq: 1, visit }]);
+      const csv = await api(base, 'GET', '/api/v1/export', { token: admin });
+      assert.equal(csv.status, 200);
+      const lines = csv.text.trim().split('\r\n');
+      assert.ok(lines[0]?.startsWith('visit_id,'));
+      const row = lines.find((l) => l.startsWith(visit.id));
+      assert.ok(row?.includes(`"'=HYPERLINK(""http://x"")"`), row);
+      assert.ok(row?.includes(",'@evil,"), row);
+      assert.equal((await api(base, 'GET', '/api/v1/export', { token: second })).status, 403);
+    });
+
+    it('serves an OpenAPI document generated from the schemas, and the security headers', async () => {
+      const reply = await api(base, 'GET', '/api/v1/openapi.json');
+      assert.equal(reply.status, 200);
+      const doc = reply.body as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+      assert.equal(doc.openapi, '3.1.0');
+      assert.ok(doc.paths['/api/v1/sync/push']);
+      assert.ok(doc.components.schemas['PushRequest']?.properties?.['changes']);
+      const response = await fetch(`${base}/api/v1/openapi.json`);
+      assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    });
+  });
+}
