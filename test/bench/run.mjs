@@ -11,6 +11,7 @@ import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './ca
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
+import { benchHub } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
 import { chromium, closeServer, LAUNCH, log, removeDir, serveDir, table } from './lib.mjs';
@@ -197,6 +198,11 @@ try {
 // Issue 4: the receptionist desk, served by `scripts/start.ts` as a child process (desk.mjs).
 await figure('10. the receptionist desk', async () => {
   rows.push(...(await benchDesk()));
+});
+
+// Issue 5: the hub — sync, ingest and memory on SQLite, and on PostgreSQL when DATABASE_URL is set (hub.mjs).
+await figure('11. the hub', async () => {
+  rows.push(...(await benchHub()));
 });
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

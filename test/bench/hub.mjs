@@ -1,0 +1,268 @@
+// Issue 5's figures: the hub (`npm start` as a child process, `node --import tsx scripts/start.ts`) on its
+// embedded SQLite database, and on PostgreSQL when DATABASE_URL is set. Devices are played by this process
+// over HTTP with the real protocol (pair, push): what a kiosk's sync sends, minus the browser.
+//  - sync of 10 000 queued visits in batches of 500 (the kiosk's batch size) next to a raw bulk insert of the
+//    same rows into the same engine (one transaction, one prepared INSERT, no checks) — the floor;
+//  - ingest from 4 kiosks pushing at once (2 500 each);
+//  - the hub's resident memory at idle and after the sync (aim ≤ 150 MB embedded).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freshProfile, log, removeDir } from './lib.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Visits queued on a kiosk that was offline for a long time (issue 5's figure). */
+export const QUEUED = 10_000;
+/** The kiosk's push batch (src/schemas/sync.ts MAX_PUSH_CHANGES). */
+const BATCH = 500;
+/** Kiosks pushing at once in the ingest figure. */
+const KIOSKS = 4;
+const START_TIMEOUT_MS = 180_000;
+
+function freePort() {
+  return new Promise((ok, ko) => {
+    const s = createServer();
+    s.once('error', ko);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts the hub on a fresh data directory; resolves with its base URL, pairing code, pid and stop(). */
+export async function startHub(env = {}) {
+  const port = await freePort();
+  const dataDir = await freshProfile('hub-data');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, VK_ADMIN_PIN: '2468', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((ok) => child.once('exit', ok));
+  await new Promise((ok, ko) => {
+    const timer = setTimeout(() => ko(new Error(`the hub printed no PIN within ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`)), START_TIMEOUT_MS);
+    const onData = (chunk) => {
+      output += chunk;
+      if (/^PIN: \d+$/m.test(output)) {
+        clearTimeout(timer);
+        ok(undefined);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(() => ko(new Error(`the hub exited before serving:\n${output.slice(-2000)}`)));
+  });
+  const code = /[?&]pair=([A-Za-z0-9_-]+)/.exec(output)?.[1];
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await removeDir(dataDir);
+  };
+  return { base: `http://127.0.0.1:${port}`, code, pid: /** @type {number} */ (child.pid), dataDir, stop, output: () => output };
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+export function rss(pid) {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : NaN;
+}
+
+/** A canonical UUIDv7 for `ms`. */
+function uuidv7(ms = Date.now()) {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  const t = BigInt(ms);
+  for (let i = 0; i < 6; i++) b[i] = Number((t >> BigInt(8 * (5 - i))) & 0xffn);
+  b[6] = 0x70 | (b[6] & 0x0f);
+  b[8] = 0x80 | (b[8] & 0x3f);
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const b64url = (bytes) => Buffer.from(bytes).toString('base64url');
+
+/** A device's badge key as pairing expects it: a P-256 public JWK and its RFC 7638 thumbprint prefix. */
+async function badgeKey() {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify({ crv: 'P-256', kty: 'EC', x: jwk.x, y: jwk.y })));
+  return { kid: b64url(new Uint8Array(digest)).slice(0, 11), publicJwk };
+}
+
+async function json(res) {
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+/** Pairs a new device with a pairing code; resolves with its id and token. */
+export async function pairDevice(hub, code) {
+  const deviceId = uuidv7();
+  const reply = await json(
+    await fetch(`${hub.base}/api/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId, badgeKey: await badgeKey() }) }),
+  );
+  return { deviceId, token: reply.token, siteId: reply.siteId };
+}
+
+/** A fresh pairing code from the hub's CLI (`npm run hub -- pair-kiosk`), for the second and later devices. */
+export async function pairingCode(hub) {
+  const out = await new Promise((ok, ko) => {
+    const c = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'pair-kiosk'], { cwd: ROOT, env: { ...process.env, DATA_DIR: hub.dataDir, ...hub.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    c.stdout.on('data', (d) => (text += d));
+    c.stderr.on('data', (d) => (text += d));
+    c.once('exit', (status) => (status === 0 ? ok(text) : ko(new Error(`pair-kiosk failed: ${text}`))));
+  });
+  const code = /[?&]pair=([A-Za-z0-9_-]+)/.exec(out)?.[1];
+  if (!code) throw new Error(`pair-kiosk printed no link: ${out}`);
+  return code;
+}
+
+/** `n` registered walk-in visits of one device, seq 1…n, as a kiosk's outbox would send them. */
+export function makeVisits(device, n, t0 = Date.now()) {
+  const visits = [];
+  for (let i = 0; i < n; i++) {
+    const at = new Date(t0 + i).toISOString();
+    visits.push({
+      id: uuidv7(t0 + i),
+      siteId: device.siteId,
+      deviceId: device.deviceId,
+      seq: i + 1,
+      dayKey: at.slice(0, 10),
+      createdAt: at,
+      updatedAt: at,
+      status: 'registered',
+      history: [{ status: 'registered', at }],
+      source: 'kiosk-walk-in',
+      lang: 'zh-Hant',
+      visitor: { fullName: `陳大文 ${i}`, phone: '+85291234567', organisation: 'Harbour Repairs', partySize: 1 },
+      visitorType: 'contractor',
+      purpose: 'repair',
+      host: { kind: 'free-text', label: `${(i % 40) + 1}B` },
+      hasAppointment: true,
+      identity: { method: 'sighted' },
+      consent: { noticeVersion: 'hk-2026-11', kind: 'read', at },
+    });
+  }
+  return visits;
+}
+
+/** Pushes `visits` in batches as the kiosk does; resolves with the elapsed milliseconds. */
+export async function pushAll(hub, device, visits) {
+  const t = performance.now();
+  for (let i = 0; i < visits.length; i += BATCH) {
+    const changes = visits.slice(i, i + BATCH).map((visit) => ({ seq: visit.seq, type: 'visit', visit }));
+    const reply = await json(
+      await fetch(`${hub.base}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+        body: JSON.stringify({ deviceId: device.deviceId, changes }),
+      }),
+    );
+    if (reply.acked.length !== changes.length) throw new Error(`hub acknowledged ${reply.acked.length} of ${changes.length}`);
+  }
+  return performance.now() - t;
+}
+
+/** Raw bulk insert into SQLite (better-sqlite3): one transaction, one prepared statement — the floor. */
+async function rawSqlite(visits) {
+  const { default: Database } = await import('better-sqlite3');
+  const dir = await freshProfile('raw-sqlite');
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE visits (id TEXT PRIMARY KEY, site_id TEXT NOT NULL, day_key TEXT NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO visits (id, site_id, day_key, status, data) VALUES (?, ?, ?, ?, ?)');
+  const t = performance.now();
+  db.transaction((rows) => {
+    for (const v of rows) insert.run(v.id, v.siteId, v.dayKey, v.status, JSON.stringify(v));
+  })(visits);
+  const elapsed = performance.now() - t;
+  db.close();
+  await removeDir(dir);
+  return elapsed;
+}
+
+/** Raw bulk insert into PostgreSQL: one transaction, multi-row INSERTs of 500 — the floor. */
+async function rawPostgres(visits, url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const table = `bench_raw_${Date.now()}`;
+  await client.query(`CREATE TABLE ${table} (id TEXT PRIMARY KEY, site_id TEXT NOT NULL, day_key TEXT NOT NULL, status TEXT NOT NULL, data TEXT NOT NULL)`);
+  const t = performance.now();
+  await client.query('BEGIN');
+  for (let i = 0; i < visits.length; i += BATCH) {
+    const chunk = visits.slice(i, i + BATCH);
+    const params = chunk.flatMap((v) => [v.id, v.siteId, v.dayKey, v.status, JSON.stringify(v)]);
+    const rows = chunk.map((_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5})`).join(', ');
+    await client.query(`INSERT INTO ${table} (id, site_id, day_key, status, data) VALUES ${rows}`, params);
+  }
+  await client.query('COMMIT');
+  const elapsed = performance.now() - t;
+  await client.query(`DROP TABLE ${table}`);
+  await client.end();
+  return elapsed;
+}
+
+/** One engine's figures. */
+async function benchEngine(label, env, raw) {
+  const hub = await startHub(env);
+  hub.env = env;
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = rss(hub.pid);
+    const device = await pairDevice(hub, hub.code);
+    const visits = makeVisits(device, QUEUED);
+    const sync = await pushAll(hub, device, visits);
+    const after = rss(hub.pid);
+    // A replay of the first batch changes nothing and is acknowledged all the same.
+    await pushAll(hub, device, visits.slice(0, BATCH));
+    const floor = await raw(visits);
+    const kiosks = [];
+    for (let k = 0; k < KIOSKS; k++) kiosks.push(await pairDevice(hub, await pairingCode(hub)));
+    const t = performance.now();
+    await Promise.all(kiosks.map((d) => pushAll(hub, d, makeVisits(d, QUEUED / KIOSKS))));
+    const ingest = performance.now() - t;
+    const peak = rss(hub.pid);
+    return [
+      { what: `Sync of ${QUEUED.toLocaleString('en')} queued visits in batches of ${BATCH} (${label}) — vs raw bulk insert`, ours: sync, baseline: floor, unit: 'ms', aim: label === 'SQLite' ? 5000 : undefined },
+      { what: `Ingest from ${KIOSKS} kiosks at once, ${(QUEUED / KIOSKS).toLocaleString('en')} each (${label})`, ours: ingest, unit: 'ms' },
+      { what: `Hub memory at idle (${label}, RSS)`, ours: idle, unit: 'bytes', aim: label === 'SQLite' ? 150e6 : undefined },
+      { what: `Hub memory after the sync (${label}, RSS)`, ours: after, unit: 'bytes', aim: label === 'SQLite' ? 150e6 : undefined },
+      { what: `Hub memory after ${KIOSKS} kiosks (${label}, RSS)`, ours: peak, unit: 'bytes' },
+    ];
+  } finally {
+    await hub.stop();
+  }
+}
+
+/** Every hub figure: SQLite always, PostgreSQL when DATABASE_URL is set. */
+export async function benchHub() {
+  const rows = await benchEngine('SQLite', { DATABASE_URL: '' }, rawSqlite);
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    log('hub: DATABASE_URL not set — PostgreSQL figures skipped');
+    return rows;
+  }
+  // A database of its own, so the hub starts empty (and prints its pairing link) and nothing is left behind.
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `vk_bench_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  try {
+    rows.push(...(await benchEngine('PostgreSQL', { DATABASE_URL: own.toString() }, (v) => rawPostgres(v, own.toString()))));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+  return rows;
+}
