@@ -4,7 +4,8 @@
  * the PIN again) and sent in the `Authorization` header.
  */
 import { z } from 'zod/mini';
-import { ackReplySchema, deskStateReplySchema, signInReplySchema, type AckReply, type DeskStateReply, type SignInReply } from '../schemas/sync.js';
+import type { Alert } from '../domain/desk.js';
+import { ackReplySchema, alertReplySchema, deskStateReplySchema, signInReplySchema, type AckReply, type DeskStateReply, type RaiseAlertRequest, type SignInReply } from '../schemas/sync.js';
 import { hubRequest, type FetchLike } from './http.js';
 
 /** DELETE /sessions/current answers with no body (or any JSON): nothing to parse. */
@@ -41,6 +42,16 @@ export class HubDeskClient {
   /** POST /alerts/:id/ack: the first acknowledgement wins; `recorded: false` when another desk was first. */
   acknowledgeAlert(alertId: string): Promise<AckReply> {
     return hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/alerts/${encodeURIComponent(alertId)}/ack`, body: {}, reply: ackReplySchema, ...this.#auth() });
+  }
+
+  /** POST /alerts: the receptionist raises A, B or C by hand; the hub routes it and owns its deadline. */
+  async raiseAlert(request: RaiseAlertRequest): Promise<Alert> {
+    return (await hubRequest(this.#fetch, this.origin, { method: 'POST', path: '/alerts', body: request, reply: alertReplySchema, ...this.#auth() })).alert;
+  }
+
+  /** POST /alerts/:id/escalate: **Escalate** pressed (out of control), whatever the deadline. */
+  async escalateAlert(alertId: string): Promise<Alert> {
+    return (await hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/alerts/${encodeURIComponent(alertId)}/escalate`, body: {}, reply: alertReplySchema, ...this.#auth() })).alert;
   }
 
   #auth(): { token?: string } {

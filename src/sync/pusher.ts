@@ -150,7 +150,11 @@ export class OutboxPusher {
       reply = await this.#transport.push({ deviceId: this.#deviceId, changes: changes.map(toChange) });
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
+      // The hub revoked this device: as good as an unknown token (the kiosk unpairs; nothing is deleted).
+      if (error.details.hubCode === 'device-revoked') throw new SyncError('unauthorised', error.details, { cause: error });
       if (error.kind !== 'bad-request' && error.kind !== 'forbidden') throw error;
+      // A refusal of the request as a whole (`deviceId`, the token's role): no entry is at fault; retry later.
+      if (error.details.path !== undefined && refusedIndex(error) === undefined) throw error;
       this.#isolate(error, changes);
       return true;
     }

@@ -16,6 +16,8 @@ export type Fault =
   | 'server' // 500 before anything is applied
   | 'lost-ack' // applied and committed, but the reply never arrives
   | 'unauthorised'
+  | 'revoked' // 403 device-revoked: the hub revoked this kiosk
+  | 'forbidden-device' // 403 for the request as a whole (its deviceId), no entry at fault
   | { refuseSeq: number; withPath: boolean } // 400 for the batch because of one entry
   | { tooLarge: number }; // 413 for batches above this size
 
@@ -47,6 +49,8 @@ export class FakeHub implements Transport {
     if (fault === 'network') return Promise.reject(new SyncError('network'));
     if (fault === 'server') return Promise.reject(new SyncError('server', { status: 500 }));
     if (fault === 'unauthorised') return Promise.reject(new SyncError('unauthorised', { status: 401 }));
+    if (fault === 'revoked') return Promise.reject(new SyncError('forbidden', { status: 403, hubCode: 'device-revoked' }));
+    if (fault === 'forbidden-device') return Promise.reject(new SyncError('forbidden', { status: 403, hubCode: 'forbidden', path: 'deviceId' }));
     if (typeof fault === 'object' && 'refuseSeq' in fault) {
       const index = batch.changes.findIndex((c) => c.seq === fault.refuseSeq);
       if (index >= 0) {

@@ -239,6 +239,26 @@ describe('OutboxPusher', () => {
     expect(await visits.pendingCount()).to.equal(2);
   });
 
+  it('403 device-revoked is a revoked device (the loop stops, nothing deleted); a 403 on the request as a whole sets no entry aside', async () => {
+    await fill(visits, 1);
+    hub.standing = 'revoked';
+    let unauthorised = 0;
+    const pusher = new OutboxPusher({ store: sync, transport: hub, deviceId: DEVICE, onUnauthorised: () => unauthorised++ });
+    pusher.start();
+    await until('the revocation', () => unauthorised === 1);
+    await pusher.stop();
+    expect(await visits.pendingCount()).to.equal(2);
+
+    hub.standing = undefined;
+    hub.faults = ['forbidden-device'];
+    const other = new OutboxPusher({ store: sync, transport: hub, deviceId: DEVICE });
+    const error = await other.drain().then(() => undefined, (e: unknown) => e);
+    expect((error as SyncError).kind).to.equal('forbidden');
+    const result = await other.drain();
+    expect(result.refused).to.equal(0);
+    expect(await visits.pendingCount()).to.equal(0);
+  });
+
   it('an entry whose visit row is unreadable is kept and reported, and does not block the rest', async () => {
     const ids = await fill(visits, 3);
     const { rawPut } = await import('../storage/helpers.js');

@@ -1,0 +1,68 @@
+/**
+ * The desk's wording for hub mode (desk/hub-link.ts, desk/hub-devices.ts): the kiosks the hub knows and their
+ * warnings, the desk's own sync state, sign-in failures that only a hub has. A catalogue of its own beside
+ * `DeskMessages`, so the hub mode's few strings do not touch the desk's main catalogue.
+ */
+import type { LocaleTag } from '../index.js';
+
+export interface DeskHubMessages {
+  devicesHeading: string;
+  /** A kiosk, named by its label or the start of its id. */
+  kiosk: (name: string) => string;
+  lastSync: (time: string) => string;
+  neverSynced: string;
+  /** A kiosk that has not reached the hub for over an hour. */
+  staleWarning: (time: string) => string;
+  /** Records the hub never received from a kiosk (a hole in its sequence: a wiped or replaced tablet). */
+  gapWarning: (missing: number) => string;
+  revoked: string;
+  /** This desk's own changes waiting for the hub. */
+  pendingChanges: (pending: number) => string;
+  /** The hub cannot be reached from this desk. */
+  hubOffline: string;
+  /** Sign-in failed because the hub did not answer. */
+  hubUnreachable: string;
+}
+
+const en: DeskHubMessages = {
+  devicesHeading: 'Kiosks',
+  kiosk: (name) => `Kiosk ${name}`,
+  lastSync: (time) => `last sync ${time}`,
+  neverSynced: 'never synced',
+  staleWarning: (time) => `Warning: not synced for over an hour (last ${time})`,
+  gapWarning: (missing) => `Warning: ${missing} ${missing === 1 ? 'record' : 'records'} from this kiosk never arrived (sequence gap)`,
+  revoked: 'revoked',
+  pendingChanges: (pending) => `${pending} ${pending === 1 ? 'change' : 'changes'} waiting to be sent`,
+  hubOffline: 'The hub cannot be reached: changes are kept on this desk and sent when it is back.',
+  hubUnreachable: 'The hub cannot be reached. Please try again.',
+};
+
+const zhHant: DeskHubMessages = {
+  devicesHeading: '自助登記機',
+  kiosk: (name) => `登記機 ${name}`,
+  lastSync: (time) => `上次同步：${time}`,
+  neverSynced: '從未同步',
+  staleWarning: (time) => `注意：超過一小時未同步（上次 ${time}）`,
+  gapWarning: (missing) => `注意：此機有 ${missing} 項記錄未送達（序號缺口）`,
+  revoked: '已撤銷',
+  pendingChanges: (pending) => `${pending} 項更改待傳送`,
+  hubOffline: '未能連接伺服器：更改暫存於此機，恢復連接後傳送。',
+  hubUnreachable: '未能連接伺服器，請再試。',
+};
+
+const zhHans: DeskHubMessages = {
+  devicesHeading: '自助登记机',
+  kiosk: (name) => `登记机 ${name}`,
+  lastSync: (time) => `上次同步：${time}`,
+  neverSynced: '从未同步',
+  staleWarning: (time) => `注意：超过一小时未同步（上次 ${time}）`,
+  gapWarning: (missing) => `注意：本机有 ${missing} 条记录未送达（序号缺口）`,
+  revoked: '已撤销',
+  pendingChanges: (pending) => `${pending} 项更改待发送`,
+  hubOffline: '无法连接服务器：更改暂存于本机，恢复连接后发送。',
+  hubUnreachable: '无法连接服务器，请重试。',
+};
+
+export const DESK_HUB_CATALOGUES: Record<LocaleTag, DeskHubMessages> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+
+export const deskHubMessagesFor = (locale: LocaleTag): DeskHubMessages => DESK_HUB_CATALOGUES[locale];
