@@ -76,6 +76,12 @@ function memoryFor(dbName: string, siteId: string, rules: RulesConfig): Memory {
 export class DeskData {
   readonly visits: VisitStore;
   readonly desk: DeskStore;
+  /**
+   * The desk is linked to a hub (desk/hub-link.ts): the hub classifies arrivals and raises class C and
+   * watch-list alerts (they reach this desk's store from the hub); here only the A/B prompts and their ledger
+   * tasks are worked out. Raising C locally too would give one arrival two alerts with different ids.
+   */
+  hubLinked = false;
   private memory: Memory;
 
   constructor(
@@ -176,7 +182,7 @@ export class DeskData {
         if (d.suggestion && !hasTask(visit.id, d.suggestion.task)) {
           await this.desk.addTask({ siteId: this.site.id, kind: d.suggestion.task, visitId: visit.id }, now);
         }
-        if (d.watch && !hasAlert(visit.id, 'watchlist')) {
+        if (d.watch && !this.hubLinked && !hasAlert(visit.id, 'watchlist')) {
           const route = routeFor('watchlist', this.site, this.rules, now);
           const { alert, created } = await this.desk.raiseAlert(
             { siteId: this.site.id, kind: 'watchlist', visitId: visit.id, notify: route.notify, escalateAt: escalationDueAt(now, this.rules) },
@@ -185,7 +191,7 @@ export class DeskData {
           // One announcement per arrival: the class C alert, when there is one, speaks for both.
           if (created && !d.c) onFlag(visit, alert);
         }
-        if (d.c && !hasAlert(visit.id, 'incident', 'C')) {
+        if (d.c && !this.hubLinked && !hasAlert(visit.id, 'incident', 'C')) {
           const { alert, created } = await this.desk.raiseAlert(
             { siteId: this.site.id, kind: 'incident', incidentClass: 'C', visitId: visit.id, notify: d.c, escalateAt: escalationDueAt(now, this.rules) },
             now,

@@ -22,6 +22,9 @@ import { AttentionController } from './attention.js';
 import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
 import { VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
+import { hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
+import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
+import './hub-devices.js';
 import { loadSiteRules, type RulesInForce } from './rules-source.js';
 import './define-idle.js';
 import './incidents/define.js';
@@ -132,6 +135,9 @@ export class VisitorDesk extends LitElement {
   @state() private rulesInForce: RulesInForce | undefined;
 
   private data: DeskData | undefined;
+  /** Hub mode (desk/hub-link.ts): set while signed in at the hub named by `hub`. */
+  private hubLink: DeskHubLink | undefined;
+  @state() private hubView: HubView | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private channels: BroadcastChannel[] = [];
   /** The `vk-desk:` channel this desk listens on; it also announces on it, so it never wakes itself. */
@@ -176,6 +182,9 @@ export class VisitorDesk extends LitElement {
 
   /** Signs the current staff member out. */
   signOut(): void {
+    void this.hubLink?.stop(true);
+    this.hubLink = undefined;
+    this.hubView = undefined;
     this.staff = undefined;
     this.snapshot = undefined;
     this.stopLive();
@@ -215,6 +224,7 @@ export class VisitorDesk extends LitElement {
     const m = this.messages;
     this.busy = true;
     try {
+      if (this.hub) return await this.signInHub(e.detail.pin);
       const result = await signInWithPin(this.dbName, this.siteConfig.id, this.staffSrc, e.detail.pin, new Date());
       if (!result.ok) {
         this.signInError = result.code === 'pin-locked' ? m.pinLocked(result.minutes ?? 5) : m.pinWrong;
@@ -228,8 +238,39 @@ export class VisitorDesk extends LitElement {
     }
   }
 
+  /** Hub mode: the PIN is checked at the hub, and the desk follows the hub's records (desk/hub-link.ts). */
+  private async signInHub(pin: string) {
+    const m = this.messages;
+    this.dbName = hubDbName(this.dbName);
+    const result = await signInAtHub(
+      {
+        hub: this.hub,
+        dbName: this.dbName,
+        onChanged: () => void this.refresh(),
+        onNewAlert: (alert) => {
+          if (alert.visitId && (alert.kind === 'incident' || alert.kind === 'watchlist')) {
+            this.dispatchEvent(new VisitFlaggedEvent({ visitId: alert.visitId, incidentClass: alert.kind === 'watchlist' ? 'watchlist' : (alert.incidentClass ?? 'C'), at: alert.createdAt }));
+          }
+        },
+        onView: (view) => (this.hubView = view),
+        onSignedOut: () => this.signOut(),
+      },
+      pin,
+      this.site || undefined,
+    );
+    if (!result.ok) {
+      this.signInError = result.code === 'pin-locked' ? m.pinLocked(result.minutes ?? 5) : result.code === 'hub-unreachable' ? deskHubMessagesFor(this.locale).hubUnreachable : m.pinWrong;
+      return;
+    }
+    this.signInError = '';
+    this.hubLink = result.link;
+    this.staff = result.staff;
+    this.startLive();
+  }
+
   private startLive() {
     this.data = new DeskData(this.dbName, this.siteConfig, this.rules);
+    this.data.hubLinked = this.hubLink !== undefined;
     // Other tabs (a kiosk, another desk) announce their writes; the poll catches deadlines and everything else.
     for (const name of [`vk-storage:${this.dbName}`, `vk-desk:${this.dbName}`]) {
       const channel = new BroadcastChannel(name);
@@ -268,7 +309,8 @@ export class VisitorDesk extends LitElement {
       const data = this.data;
       if (!data || !this.staff) return;
       const now = new Date();
-      const escalated = await data.escalateDue(now);
+      // A hub owns escalation deadlines: a linked desk only shows what the hub escalated.
+      const escalated = this.hubLink ? [] : await data.escalateDue(now);
       const snapshot = await data.snapshot(now, (visit, alert) => {
         this.dispatchEvent(new VisitFlaggedEvent({ visitId: visit.id, incidentClass: alert.incidentClass ?? 'watchlist', at: alert.createdAt }));
         this.announce();
@@ -331,7 +373,7 @@ export class VisitorDesk extends LitElement {
       case 'raise-B':
       case 'raise-C': {
         const cls = e.detail.action.slice(-1) as 'A' | 'B' | 'C';
-        const alert = await data.raise(visit, cls, now);
+        const alert = this.hubLink ? await this.hubLink.raise(cls, visit.id) : await data.raise(visit, cls, now);
         this.dispatchEvent(new VisitFlaggedEvent({ visitId: visit.id, incidentClass: cls, at: alert.createdAt }));
         break;
       }
@@ -346,7 +388,8 @@ export class VisitorDesk extends LitElement {
     const alert = this.snapshot?.alerts.find((a) => a.id === id);
     if (!data || !staff || !alert) return;
     const now = new Date();
-    if (type === 'ack') await data.desk.acknowledge(id, staff.id, now);
+    if (this.hubLink && type !== 'media') await (type === 'ack' ? this.hubLink.acknowledge(id) : this.hubLink.escalate(id));
+    else if (type === 'ack') await data.desk.acknowledge(id, staff.id, now);
     else if (type === 'escalate') await data.escalateNow(alert, now);
     else await data.desk.markMediaPresent(id, now, ['pr']);
     this.announce();
@@ -537,6 +580,16 @@ export class VisitorDesk extends LitElement {
           @vk-alert-media=${(e: LeafEvent<{ id: string }>) => void this.handleAlert('media', e.detail.id)}
         ></vk-alert-list>
       </section>
+      ${this.hubLink
+        ? html`<vk-hub-devices
+            class="screen-only"
+            .messages=${deskHubMessagesFor(this.locale)}
+            .view=${this.hubView}
+            .now=${new Date()}
+            .locale=${this.locale}
+            .timeZone=${this.siteConfig.timeZone}
+          ></vk-hub-devices>`
+        : nothing}
       <section class="screen-only" aria-labelledby="fast-h">
         <h2 id="fast-h">${m.fastEntryHeading}</h2>
         <vk-fast-entry .messages=${m} @vk-fast-entry=${this.handleFastEntry}></vk-fast-entry>
