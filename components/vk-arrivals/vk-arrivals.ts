@@ -18,6 +18,12 @@ export const ARRIVAL_FILTERS: readonly ArrivalFilter[] = ['all', 'waiting', 'on-
 export const ARRIVALS_PAGE_ROWS = 50;
 /** How far below the screen the end of the list starts rendering the next rows (px): before anyone sees it. */
 const LOOKAHEAD_PX = 1200;
+/**
+ * The end of the list also counts when it is anywhere ABOVE the screen: a jump (End, the scroll bar, a fast
+ * flick) can carry it from below the screen to above in one frame without it ever intersecting, and the
+ * rows in between must still come.
+ */
+const BEHIND_PX = 10_000_000;
 /** Longest badge number typed (the stored limit, src/schemas/visit.ts `MAX_STORED_BADGE_NUMBER`). */
 const MAX_BADGE = 32;
 /** Longest note on a refusal (src/schemas/visit.ts `MAX_DENIAL_NOTE`). */
@@ -296,7 +302,7 @@ export class VkArrivals extends LitElement {
     const end = this.sentinel;
     this.observer ??= new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.showMore();
-    }, { rootMargin: `0px 0px ${LOOKAHEAD_PX}px 0px` });
+    }, { rootMargin: `${BEHIND_PX}px 0px ${LOOKAHEAD_PX}px 0px` });
     this.observer.disconnect();
     if (end && this.limit < this.rows.length) this.observer.observe(end);
   }
