@@ -1,9 +1,10 @@
 // The visitor life-cycle's remaining steps on the built desk: Confirm check-in records the badge handed out
 // (required where the site numbers its badges), Deny records a reason (the site's list, or words) shown on
 // the row, and a busy day keeps every row reachable by search although only a page is rendered at first.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deskEn } from '../../src/i18n/desk/en.js';
-import { ADMIN_ID, DESK, arrivalRow, deskButton, expectOnSite, openSignedInDesk, readDeskStore, registerAtKiosk, statusCell, walkIn } from './desk-helpers.js';
+import { ADMIN_ID, DESK, PC_VIEWPORT, PHONE_VIEWPORT, arrivalRow, deskButton, expectOnSite, openSignedInDesk, readDeskStore, registerAtKiosk, statusCell, walkIn } from './desk-helpers.js';
 import { openKiosk, uniqueName } from './helpers.js';
 
 const BADGE = deskEn.badgeNumber;
@@ -88,6 +89,12 @@ test('Deny asks for a reason (the list, or words for Other), stores it with who 
   await deskButton(rowDee, DESK.deny).click();
   const dialog = desk.getByRole('dialog', { name: deskEn.denyHeading(dee), exact: true });
   await expect(dialog).toBeVisible();
+  // The dialog and the rows with their badge fields pass axe (defaults, nothing disabled) on a phone and a PC.
+  for (const size of [PHONE_VIEWPORT, PC_VIEWPORT]) {
+    await desk.setViewportSize(size);
+    const found = (await new AxeBuilder({ page: desk }).analyze()).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' >>> ')}`));
+    expect(found, `axe at ${size.width}×${size.height}`).toEqual([]);
+  }
   // Every reason of the site's list (all of them on the demo site) and Other.
   const reasons = dialog.getByRole('group', { name: deskEn.denyReason, exact: true }).getByRole('radio');
   await expect(reasons).toHaveCount(Object.keys(deskEn.denyReasons).length);
