@@ -21,7 +21,7 @@ import { deskMessagesFor, type DeskMessages } from '../src/i18n/desk/index.js';
 import { AttentionController } from './attention.js';
 import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
-import { VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
+import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
 import { hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
 import './hub-devices.js';
@@ -44,6 +44,7 @@ const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
  * @fires vk-visit-flagged - `{ visitId, incidentClass, at }` when an arrival is classified as an incident.
  * @fires vk-visit-checked-in - `{ visitId, at }`.
  * @fires vk-visit-checked-out - `{ visitId, at }`.
+ * @fires vk-sync-state-change - `{ pending, online, lastSyncAt }` in hub mode, when the desk's own link changes.
  */
 export class VisitorDesk extends LitElement {
   static override styles = css`
@@ -252,7 +253,13 @@ export class VisitorDesk extends LitElement {
             this.dispatchEvent(new VisitFlaggedEvent({ visitId: alert.visitId, incidentClass: alert.kind === 'watchlist' ? 'watchlist' : (alert.incidentClass ?? 'C'), at: alert.createdAt }));
           }
         },
-        onView: (view) => (this.hubView = view),
+        onView: (view) => {
+          const before = this.hubView;
+          this.hubView = view;
+          if (!before || before.pending !== view.pending || before.online !== view.online || before.lastSyncAt !== view.lastSyncAt) {
+            this.dispatchEvent(new SyncStateChangeEvent({ pending: view.pending, online: view.online, lastSyncAt: view.lastSyncAt }));
+          }
+        },
         onSignedOut: () => this.signOut(),
       },
       pin,
