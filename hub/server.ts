@@ -13,6 +13,7 @@ import { createApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import { openStore, type HubStore } from './db/index.js';
 import { EventFanout, POLL_MS } from './events/fanout.js';
+import { ensureSiteSecrets } from './sites.js';
 
 /** How often the hub looks for alerts past their escalation time: a few seconds late at most. */
 export const ESCALATION_TICK_MS = 2000;
@@ -47,6 +48,7 @@ export interface RunningHub {
 export async function startHub(options: StartOptions): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
+  await ensureSiteSecrets(store, clock());
   const fanout = new EventFanout(store);
   await fanout.start(options.pollMs ?? POLL_MS);
   const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id });

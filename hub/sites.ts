@@ -13,6 +13,7 @@ import { parseSiteConfig } from '../src/schemas/site.js';
 import type { HubStore, Repo } from './db/index.js';
 import { HubError } from './errors.js';
 import { newPairCode, secretHash } from './secrets.js';
+import { siteSecrets } from './identity.js';
 
 /** How long a pairing code stays valid: a week, time to carry a printed link to a tablet in another building. */
 export const PAIR_CODE_DAYS = 7;
@@ -42,7 +43,26 @@ export async function loadSite(repo: Repo, siteId: string): Promise<SiteRules> {
 export async function publicSiteConfig(repo: Repo, siteId: string): Promise<SiteConfig> {
   const { site } = await loadSite(repo, siteId);
   const keySet = await repo.keySet(siteId);
-  return keySet.keys.length > 0 ? { ...site, keySet } : site;
+  // Kiosks of a site that records identity numbers seal them to this key (src/invite/seal.ts); other sites
+  // never ask for a number, and get no key to tempt a configuration mistake.
+  const sealKey = site.identity.mode === 'record-number' ? await sealKeyOf(repo, siteId) : undefined;
+  return { ...site, ...(keySet.keys.length > 0 ? { keySet } : {}), ...(sealKey ? { sealKey } : {}) };
+}
+
+/**
+ * The site's public sealing key. Read-only (pull and /site.json run in read snapshots): the secrets are made
+ * when the site is created and, for sites older than migration 0002, when the hub starts (`ensureSiteSecrets`).
+ */
+async function sealKeyOf(repo: Repo, siteId: string): Promise<SiteConfig['sealKey']> {
+  const secrets = await repo.siteSecrets(siteId);
+  return secrets && { kid: secrets.sealKid, jwk: secrets.sealPublicJwk };
+}
+
+/** Makes the sealing and hashing secrets of every site that has none yet (sites made before migration 0002). */
+export async function ensureSiteSecrets(store: HubStore, at: Date): Promise<void> {
+  await store.write(async (repo) => {
+    for (const id of await repo.siteIds()) await siteSecrets(repo, id, at.toISOString());
+  });
 }
 
 /** Creates a site with its signing key (a fresh one unless `signingKey` is given). */
@@ -52,6 +72,7 @@ export async function createSite(repo: Repo, config: SiteConfig, at: Date, signi
   const key = signingKey ?? (await generateSigningKey());
   await repo.insertSite(parsed.value, undefined, at.toISOString());
   await repo.insertSigningKey({ kid: key.kid, siteId: config.id, privateJwk: key.privateJwk, publicJwk: key.publicJwk, status: 'current' }, at.toISOString());
+  await siteSecrets(repo, config.id, at.toISOString());
 }
 
 /** Makes a one-time pairing code for `siteId`; only its hash is stored. Returns the code (shown once). */

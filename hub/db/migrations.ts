@@ -194,6 +194,22 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
       await sql`analyze`.execute(db);
     },
   },
+  '0002-identity-sealing': {
+    // Issue 5 item 6: kiosks seal recorded identity numbers to a per-site key; the hub keeps a keyed hash.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('site_secrets')
+        .addColumn('site_id', 'text', (c) => c.primaryKey().references('sites.id'))
+        .addColumn('seal_kid', 'text', (c) => c.notNull())
+        .addColumn('seal_private_jwk', 'text', (c) => c.notNull())
+        .addColumn('seal_public_jwk', 'text', (c) => c.notNull())
+        .addColumn('id_hash_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('visits').addColumn('id_hash', 'text').execute();
+      await db.schema.createIndex('visits_site_id_hash').on('visits').columns(['site_id', 'id_hash']).execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

@@ -89,6 +89,20 @@ export interface VisitsTable {
   received_at: string;
   /** When the hub classified the visit (once, on first sight). */
   classified_at: string | null;
+  /** (0002) Keyed hash of a recorded identity number (src/invite/seal.ts identityHash); the number itself is never kept. */
+  id_hash: string | null;
+}
+
+/** (0002) Secrets only the hub holds, one row per site: the sealing key pair and the identity-hash key. */
+export interface SiteSecretsTable {
+  site_id: string;
+  seal_kid: string;
+  /** The private sealing JWK, JSON. Like the signing keys, it rests in the hub's database only. */
+  seal_private_jwk: string;
+  seal_public_jwk: string;
+  /** 32 random bytes, base64url: the HMAC key of identity hashes. */
+  id_hash_key: string;
+  created_at: string;
 }
 
 export interface QuarantineTable {
@@ -189,4 +203,5 @@ export interface Database {
   signing_keys: SigningKeysTable;
   watch_entries: WatchEntriesTable;
   events: EventsTable;
+  site_secrets: SiteSecretsTable;
 }

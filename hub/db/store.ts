@@ -14,6 +14,15 @@ import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 
 /** A device as the hub stores it. */
+/** A site's hub-only secrets (table `site_secrets`). */
+export interface SiteSecretsRow {
+  sealKid: string;
+  sealPrivateJwk: JsonWebKey;
+  sealPublicJwk: PublicJwk;
+  /** base64url of 32 random bytes. */
+  idHashKey: string;
+}
+
 export interface DeviceRow {
   id: string;
   siteId: string;
@@ -142,6 +151,47 @@ export class Repo {
       publicJwk: JSON.parse(r.public_jwk) as PublicJwk,
       status: r.status,
     }));
+  }
+
+  /** The site's sealing key and identity-hash key, if made (sites.ts `siteSecrets` makes them on first use). */
+  async siteSecrets(siteId: string): Promise<SiteSecretsRow | undefined> {
+    const r = await this.db.selectFrom('site_secrets').selectAll().where('site_id', '=', siteId).executeTakeFirst();
+    return (
+      r && {
+        sealKid: r.seal_kid,
+        sealPrivateJwk: JSON.parse(r.seal_private_jwk) as JsonWebKey,
+        sealPublicJwk: JSON.parse(r.seal_public_jwk) as PublicJwk,
+        idHashKey: r.id_hash_key,
+      }
+    );
+  }
+
+  /** Stores a site's secrets once; false when another process stored them first (theirs stand). */
+  async insertSiteSecrets(siteId: string, secrets: SiteSecretsRow, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('site_secrets')
+      .values({
+        site_id: siteId,
+        seal_kid: secrets.sealKid,
+        seal_private_jwk: JSON.stringify(secrets.sealPrivateJwk),
+        seal_public_jwk: JSON.stringify(secrets.sealPublicJwk),
+        id_hash_key: secrets.idHashKey,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.column('site_id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Records the keyed identity hash of a visit (the number it came from is already gone). */
+  async setVisitIdHash(visitId: string, idHash: string): Promise<void> {
+    await this.db.updateTable('visits').set({ id_hash: idHash }).where('id', '=', visitId).execute();
+  }
+
+  /** The keyed identity hash kept for a visit, if its number was recorded. */
+  async visitIdHash(siteId: string, visitId: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('visits').select('id_hash').where('site_id', '=', siteId).where('id', '=', visitId).executeTakeFirst();
+    return r?.id_hash ?? undefined;
   }
 
   /** The public key set of a site: every key with its status (revoked ones too, so kiosks refuse them). */
@@ -343,6 +393,7 @@ export class Repo {
         created_at: visit.createdAt,
         received_at: at,
         classified_at: null,
+        id_hash: null,
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();

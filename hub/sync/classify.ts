@@ -15,7 +15,8 @@ import type { SiteRules } from '../sites.js';
 const FINISHED = new Set(['checked-out', 'denied']);
 
 /** Raises the alerts a newly seen visit calls for; returns those created now. */
-export async function classifyVisit(repo: Repo, siteRules: SiteRules, visit: Visit, now: Date): Promise<Alert[]> {
+/** `idHash`: the keyed hash of the visitor's recorded identity number, when one was sealed and opened (identity.ts). */
+export async function classifyVisit(repo: Repo, siteRules: SiteRules, visit: Visit, now: Date, idHash?: string): Promise<Alert[]> {
   if (FINISHED.has(visit.status)) return [];
   const { site, rules } = siteRules;
   const raised: Alert[] = [];
@@ -39,7 +40,7 @@ export async function classifyVisit(repo: Repo, siteRules: SiteRules, visit: Vis
     if (created) raised.push(created);
   }
   const entries = await repo.watchEntries(site.id);
-  if (entries.length > 0 && matchWatchList({ fullName: visit.visitor.fullName, phone: visit.visitor.phone }, entries, now).length > 0) {
+  if (entries.length > 0 && matchWatchList({ fullName: visit.visitor.fullName, phone: visit.visitor.phone, ...(idHash ? { idHash } : {}) }, entries, now).length > 0) {
     const route = routeFor('watchlist', site, rules, now);
     const alert = makeAlert({ siteId: site.id, kind: 'watchlist', visitId: visit.id, notify: route.notify }, rules, now);
     const created = await raiseOnce(repo, alert, `${visit.id}:watchlist`);

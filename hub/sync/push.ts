@@ -20,6 +20,11 @@ import { loadSite, type SiteRules } from '../sites.js';
 import { classifyVisit } from './classify.js';
 import { addGap, fillGap, type Gaps } from './gaps.js';
 import { incomingWins } from './merge.js';
+import { siteSecrets, unsealIdentity } from '../identity.js';
+import type { SiteSecretsRow } from '../db/store.js';
+
+/** Stand-in secrets for visits without a sealed number: `unsealIdentity` returns before reading them. */
+const NO_SECRETS: SiteSecretsRow = { sealKid: '', sealPrivateJwk: {}, sealPublicJwk: { kty: 'EC', crv: 'P-256', x: '', y: '' }, idHashKey: '' };
 
 /** What a push did, for the caller's logs and tests (no personal data). */
 export interface PushOutcome {
@@ -74,12 +79,18 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
     let gap: PushReply['gap'];
     const acked: number[] = [];
     /** Final version of each visit this batch changed, and whether the hub had classified it before. */
-    const changed = new Map<string, { visit: Visit; classified: boolean }>();
+    const changed = new Map<string, { visit: Visit; classified: boolean; idHash: string | undefined }>();
+    let secrets: SiteSecretsRow | undefined;
 
     for (const [i, change] of body.changes.entries()) {
-      const { seq, visit } = change;
+      const { seq } = change;
       acked.push(seq);
-      if (!(await repo.insertChange(siteId, device.id, seq, visit.id, at))) continue; // already held: replay
+      if (!(await repo.insertChange(siteId, device.id, seq, change.visit.id, at))) continue; // already held: replay
+      // A sealed identity number is opened here, hashed and dropped before anything is stored (identity.ts).
+      const unsealed = await unsealIdentity(change.visit, change.visit.identity.method === 'recorded' && change.visit.identity.sealed ? (secrets ??= await siteSecrets(repo, siteId, at)) : NO_SECRETS);
+      const visit = unsealed.visit;
+      if (unsealed.kind === 'unreadable') await repo.quarantine(siteId, device.id, seq, 'seal-invalid', change, at);
+      const idHash = unsealed.kind === 'hashed' ? unsealed.idHash : undefined;
 
       if (seq > lastSeq + 1) {
         if (i === 0) gap = { expected: lastSeq + 1, got: seq };
@@ -91,7 +102,8 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
       let stored = await repo.visitForUpdate(visit.id);
       if (!stored) {
         if (await repo.insertVisit(visit, at)) {
-          changed.set(visit.id, { visit, classified: false });
+          if (idHash) await repo.setVisitIdHash(visit.id, idHash);
+          changed.set(visit.id, { visit, classified: false, idHash });
           continue;
         }
         stored = await repo.visitForUpdate(visit.id); // inserted a moment ago by another transaction
@@ -103,19 +115,20 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
         await repo.quarantine(siteId, device.id, seq, 'visit-id-of-another-site', change, at);
         continue;
       }
+      if (idHash) await repo.setVisitIdHash(visit.id, idHash);
       if (incomingWins(visit, stored)) {
         await repo.replaceVisit(visit, at);
-        changed.set(visit.id, { visit, classified: changed.get(visit.id)?.classified ?? stored.classifiedAt !== undefined });
+        changed.set(visit.id, { visit, classified: changed.get(visit.id)?.classified ?? stored.classifiedAt !== undefined, idHash: idHash ?? changed.get(visit.id)?.idHash });
       }
     }
 
     const alerts: Alert[] = [];
-    for (const { visit, classified } of changed.values()) {
+    for (const { visit, classified, idHash } of changed.values()) {
       await repo.emit(siteId, 'visit', { type: 'visit', visit }, at);
       const reuse = await countInvitationUse(repo, siteRules, visit, now);
       if (reuse) alerts.push(reuse);
       if (!classified) {
-        alerts.push(...(await classifyVisit(repo, siteRules, visit, now)));
+        alerts.push(...(await classifyVisit(repo, siteRules, visit, now, idHash)));
         await repo.markClassified(visit.id, at);
       }
     }

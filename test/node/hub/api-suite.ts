@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Alert } from '../../../src/domain/desk.js';
 import type { Visit } from '../../../src/domain/visit.js';
-import { DEMO_SITE } from '../../../src/domain/demo-site.js';
+import { DEMO_SITE, DEMO_SITE_CN } from '../../../src/domain/demo-site.js';
+import type { SiteConfig } from '../../../src/domain/site.js';
+import { generateSealingKey, seal } from '../../../src/invite/seal.js';
 import {
   ackReplySchema,
   apiErrorSchema,
@@ -383,6 +385,45 @@ export function hubApiSuite(backend: Backend): void {
       assert.ok(row?.includes(`"'=HYPERLINK(""http://x"")"`), row);
       assert.ok(row?.includes(",'@evil,"), row);
       assert.equal((await api(base, 'GET', '/api/v1/export', { token: second })).status, 403);
+    });
+
+    it('opens a sealed identity number once: keeps the last four and a keyed hash, drops the number, matches the watch list by hash', async () => {
+      await store.write((repo) => createSite(repo, DEMO_SITE_CN, clock.now()));
+      const kiosk = await pair(DEMO_SITE_CN.id);
+      const pulled = pullReplySchema.parse((await api(base, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).body);
+      const site = pulled.site as SiteConfig;
+      assert.ok(site.sealKey, 'a record-number site publishes its sealing key');
+      const number = '11010519491231002X';
+      const recorded = async (seq: number, sealed: string) =>
+        makeVisit(kiosk.id, seq, {
+          siteId: DEMO_SITE_CN.id,
+          identity: { method: 'recorded', documentType: 'cn-resident', last4: '002X', sealed },
+          consent: { noticeVersion: 'cn-2026-11', kind: 'consented', at: new Date().toISOString(), idNumber: true },
+        });
+      const sealedValue = await seal({ kid: site.sealKey.kid, publicJwk: site.sealKey.jwk }, `cn-resident:${number}`);
+      const first = await recorded(1, sealedValue);
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: first }])).status, 200);
+      const stored = await store.read((repo) => repo.visit(DEMO_SITE_CN.id, first.id));
+      assert.deepEqual(stored?.identity, { method: 'recorded', documentType: 'cn-resident', last4: '002X' });
+      const hash = await store.read((repo) => repo.visitIdHash(DEMO_SITE_CN.id, first.id));
+      assert.match(hash ?? '', /^[A-Za-z0-9_-]{43}$/);
+      assert.ok(!JSON.stringify(stored).includes('1101051949'));
+      // The same number later: the hash matches an id-hash watch entry and raises the watch-list alert.
+      await store.write((repo) =>
+        repo.insertWatchEntry(DEMO_SITE_CN.id, { id: 'w-id', kind: 'id-hash', value: hash ?? '', reason: 'trespass notice', approvedBy: 'manager', expiresAt: '2099-01-01T00:00:00.000Z' }, clock.now().toISOString()),
+      );
+      const second = await recorded(2, await seal({ kid: site.sealKey.kid, publicJwk: site.sealKey.jwk }, `cn-resident:${number}`));
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 2, visit: second }])).status, 200);
+      const alerts = await store.read((repo) => repo.alertsForVisit(DEMO_SITE_CN.id, second.id));
+      assert.deepEqual(alerts.map((a) => a.kind), ['watchlist']);
+      // A value sealed to another key is kept aside (quarantine) and the visit stored without it: nothing lost, nothing readable.
+      const other = await generateSealingKey();
+      const third = await recorded(3, await seal(other, `cn-resident:${number}`));
+      const before = await store.read((repo) => repo.quarantineCount(DEMO_SITE_CN.id));
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 3, visit: third }])).status, 200);
+      assert.equal(await store.read((repo) => repo.quarantineCount(DEMO_SITE_CN.id)), before + 1);
+      assert.deepEqual((await store.read((repo) => repo.visit(DEMO_SITE_CN.id, third.id)))?.identity, { method: 'recorded', documentType: 'cn-resident', last4: '002X' });
+      assert.equal(await store.read((repo) => repo.visitIdHash(DEMO_SITE_CN.id, third.id)), undefined);
     });
 
     it('serves an OpenAPI document generated from the schemas, and the security headers', async () => {
