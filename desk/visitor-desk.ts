@@ -309,10 +309,14 @@ export class VisitorDesk extends LitElement {
   }
 
   private refreshing: Promise<void> | undefined;
+  /** A refresh waiting for the running one: later requests join it (a burst of writes costs one more, not one each). */
+  private queued: Promise<void> | undefined;
 
   private refresh(): Promise<void> {
-    // One refresh at a time; a request during one runs once more afterwards.
+    // One refresh at a time; requests during one run once more afterwards, together.
+    if (this.queued) return this.queued;
     const run = async () => {
+      this.queued = undefined;
       const data = this.data;
       if (!data || !this.staff) return;
       const now = new Date();
@@ -327,11 +331,15 @@ export class VisitorDesk extends LitElement {
       const before = new Set(this.snapshot?.alerts.map((a) => a.id));
       this.snapshot = snapshot;
       const fresh = snapshot.alerts.filter((a) => a.status === 'open' && !before.has(a.id));
-      if (fresh.length > 0 || escalated.length > 0) this.attention.alert(this.messages.classLabel[fresh[0]?.incidentClass ?? 'C']);
+      const first = fresh[0] ?? escalated[0];
+      // The notification names what it is (a help call is not "Class C"); other kinds say "Needs attention now".
+      const m = this.messages;
+      if (first) this.attention.alert(first.kind === 'incident' ? m.classLabel[first.incidentClass ?? 'C'] : first.kind === 'watchlist' || first.kind === 'help' ? m.classLabel[first.kind] : m.alertsHeading);
       this.attention.setPending(snapshot.alerts.some((a) => a.status === 'open'));
     };
     const next = (this.refreshing ?? Promise.resolve()).then(run, run);
     this.refreshing = next;
+    this.queued = next;
     return next;
   }
 
