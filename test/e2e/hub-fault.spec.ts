@@ -39,7 +39,7 @@ const pending = (page: Page): Promise<number> => page.evaluate(async (path) => (
 test('1 000 registrations through cut pushes, 500s, lost acknowledgements and reloads: the hub ends with exactly 1 000', async ({ browser, request }) => {
   test.setTimeout(90_000);
   const seed = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
-  console.log(`fault test seed: ${seed} (FAULT_SEED=${seed} replays the same faults)`);
+  console.log(`fault test seed: ${seed} (FAULT_SEED=${seed} replays the same random draws; timing still varies)`);
   const rand = random(seed);
   const prefix = `Fault${seed}r${Math.random().toString(36).slice(2, 6)}`;
 
