@@ -18,7 +18,7 @@ export default defineConfig({
       // the hub that serves it — the hub serves it at /desk).
       // Two entries: the PWA page, and `/visitor-kiosk.js`, the one module a host page loads to embed the
       // element (a stable name; its chunks are hashed and live under assets/).
-      input: { index: 'index.html', desk: 'desk.html', 'desk-hub': 'desk-hub.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
+      input: { index: 'index.html', desk: 'desk.html', 'desk-hub': 'desk-hub.html', invitation: 'invitation.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
       output: {
         entryFileNames: (chunk) =>
           chunk.name === 'visitor-kiosk' || chunk.name === 'visitor-desk' ? `${chunk.name}.js` : 'assets/[name]-[hash].js',
@@ -56,7 +56,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
         navigateFallback: '/index.html',
         // The desk is its own page (/desk → desk.html through the precache's clean URLs), not the kiosk's.
-        navigateFallbackDenylist: [/^\/api\//, /^\/desk/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/desk/, /^\/invitation/],
         cleanupOutdatedCaches: true,
         // An update waits: the kiosk tells the new worker to take over only while nobody is using it.
         skipWaiting: false,

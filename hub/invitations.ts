@@ -26,7 +26,7 @@ export interface IssuedToken extends IssueInvitationReply {
 
 /**
  * Signs and records a token. `origin` is the hub's public origin for the link a host can forward: the
- * kiosk's scan screen with the code in the fragment (`/#invite=…`), which never reaches a server's logs.
+ * visitor's invitation page with the code in the fragment (`/invitation#…`, kiosk/invitation-page.ts), which never reaches a server's logs.
  */
 export async function issueInvitation(store: HubStore, siteId: string, request: IssueInvitationRequest, now: Date, origin: string): Promise<IssuedToken> {
   const isPass = request.kind === 'pass';
@@ -85,7 +85,7 @@ export async function issueInvitation(store: HubStore, siteId: string, request: 
     );
   });
   const qrSvg = await QRCode.toString(token, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
-  return { kind: isPass ? 'pass' : 'invitation', token, jti, link: `${origin}/#invite=${token}`, qrSvg, expiresAt: until.toISOString() };
+  return { kind: isPass ? 'pass' : 'invitation', token, jti, link: `${origin}/invitation#${token}`, qrSvg, expiresAt: until.toISOString() };
 }
 
 /** Revokes a token the hub issued; kiosks learn it at their next pull. False when unknown or already revoked. */

@@ -130,6 +130,18 @@ export const en: Messages = {
   lastSynced: (time) => `Last sync ${time}`,
   notSyncedYet: 'Not synced yet',
 
+  invitationPage: {
+    title: 'Your visitor invitation',
+    instructions: 'At the building, tap “Scan invitation” on the visitor kiosk and hold this code up to its camera.',
+    qrAlt: 'Invitation code to show at the kiosk',
+    visiting: (host) => `Visiting: ${host}`,
+    validBetween: (from, until) => `Valid from ${from} until ${until}`,
+    party: (n) => `For ${n} people`,
+    passDays: (days) => `Days: ${days}`,
+    passHours: (from, until) => `Hours: ${from} to ${until}`,
+    weekdayNames: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    incomplete: 'This link is not complete. Please ask the person who invited you to send it again.',
+  },
   visitorTypes: {
     resident: 'Resident or owner',
     'visiting-resident': 'Visiting a resident',

@@ -161,6 +161,19 @@ export interface Messages {
   /** Staff's sync indicator on a paired kiosk: when the hub last answered. */
   lastSynced: (time: string) => string;
   notSyncedYet: string;
+  /** The invitation page a host forwards to a visitor's phone (`/invitation#TOKEN`). */
+  invitationPage: {
+    title: string;
+    instructions: string;
+    qrAlt: string;
+    visiting: (host: string) => string;
+    validBetween: (from: string, until: string) => string;
+    party: (n: number) => string;
+    passDays: (days: string) => string;
+    passHours: (from: string, until: string) => string;
+    weekdayNames: readonly [string, string, string, string, string, string, string];
+    incomplete: string;
+  };
 
   visitorTypes: Record<VisitorTypeCode, string>;
   purposes: Record<PurposeCode, string>;

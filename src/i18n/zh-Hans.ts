@@ -129,6 +129,18 @@ export const zhHans: Messages = {
   lastSynced: (time) => `上次同步：${time}`,
   notSyncedYet: '尚未同步',
 
+  invitationPage: {
+    title: '您的访客邀请',
+    instructions: '到达大厦后，请在访客登记机上按“已预约：扫描二维码”，然后把这个二维码对准镜头。',
+    qrAlt: '在登记机出示的邀请二维码',
+    visiting: (host) => `到访：${host}`,
+    validBetween: (from, until) => `有效时间：${from} 至 ${until}`,
+    party: (n) => `人数：${n}`,
+    passDays: (days) => `日子：${days}`,
+    passHours: (from, until) => `时间：${from} 至 ${until}`,
+    weekdayNames: ['日', '一', '二', '三', '四', '五', '六'],
+    incomplete: '此链接不完整。请邀请您的人再发送一次。',
+  },
   visitorTypes: {
     resident: '业主/住户',
     'visiting-resident': '探访住户',

@@ -129,6 +129,18 @@ export const zhHant: Messages = {
   lastSynced: (time) => `上次同步：${time}`,
   notSyncedYet: '尚未同步',
 
+  invitationPage: {
+    title: '您的訪客邀請',
+    instructions: '到達大廈後，請在訪客登記機上按「已預約：掃描QR碼」，然後把這個QR碼對準鏡頭。',
+    qrAlt: '在登記機出示的邀請QR碼',
+    visiting: (host) => `到訪：${host}`,
+    validBetween: (from, until) => `有效時間：${from} 至 ${until}`,
+    party: (n) => `人數：${n}`,
+    passDays: (days) => `日子：${days}`,
+    passHours: (from, until) => `時間：${from} 至 ${until}`,
+    weekdayNames: ['日', '一', '二', '三', '四', '五', '六'],
+    incomplete: '此連結不完整。請邀請您的人再發送一次。',
+  },
   visitorTypes: {
     resident: '業主／住戶',
     'visiting-resident': '探訪住戶',

@@ -289,3 +289,27 @@ export async function verifyToken(token: unknown, options: VerifyOptions): Promi
     return fail('invite-malformed');
   }
 }
+
+/**
+ * What a token says, WITHOUT verifying it — for showing a visitor their own invitation on their phone (the
+ * invitation page), where there is no key set and nothing is decided. Never use it to admit anyone: only
+ * `verifyToken` decides. Undefined for anything that is not a well-formed invitation or pass.
+ */
+export function peekToken(token: string): { kind: 'invitation'; claims: InvitationClaims } | { kind: 'pass'; claims: PassClaims } | undefined {
+  if (token.length > MAX_TOKEN_LENGTH) return undefined;
+  const [encodedHeader = '', encodedPayload = '', ...rest] = token.split('.');
+  if (rest.length !== 1 || !SEGMENT.test(encodedHeader) || !SEGMENT.test(encodedPayload)) return undefined;
+  const header = tokenHeaderSchema.safeParse(decodeJsonSegment(encodedHeader));
+  if (!header.success) return undefined;
+  const kind = KIND_OF_TYP[header.data.typ];
+  const raw = decodeJsonSegment(encodedPayload);
+  if (kind === 'invitation') {
+    const claims = invitationClaimsSchema.safeParse(raw);
+    return claims.success ? { kind, claims: claims.data } : undefined;
+  }
+  if (kind === 'pass') {
+    const claims = passClaimsSchema.safeParse(raw);
+    return claims.success ? { kind, claims: claims.data } : undefined;
+  }
+  return undefined;
+}

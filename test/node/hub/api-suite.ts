@@ -332,7 +332,7 @@ export function hubApiSuite(backend: Backend): void {
       assert.equal(issued.status, 200, issued.text);
       const { jti, qrSvg, link } = issueInvitationReplySchema.parse(issued.body);
       assert.match(qrSvg, /^<svg/);
-      assert.ok(link.includes('#invite='));
+      assert.ok(link.includes('/invitation#'));
       const k1 = await pair();
       const k2 = await pair();
       const use = (k: { id: string }) => makeVisit(k.id, 1, { source: 'kiosk-invitation', invitation: { jti, kind: 'invitation' } });
