@@ -20,6 +20,8 @@ test('pair by link, register offline, come back online: the desk in another brow
     // The desk, signed in at the hub, in a browser context of its own.
     const desk = await deskContext.newPage();
     await openHubDesk(desk);
+    // The hub's kiosks are listed on the desk (a silent one or one with a gap would carry a warning).
+    await expect(desk.getByRole('heading', { name: 'Kiosks', exact: true })).toBeVisible();
 
     // The lobby loses the network: visitors still register, and the records wait on the kiosk.
     await cutNetwork(kioskContext);
