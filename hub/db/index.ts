@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { postgresAdapter, sqliteAdapter, type DialectAdapter } from './adapter.js';
 import { migrationProvider } from './migrations.js';
@@ -33,6 +33,31 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
 }
 
+/** Prepared statements kept per SQL text: the hub's queries are a few dozen shapes, repeated for every row. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and preparing cost more than running (a profile of a
+ * 10 000-visit sync: 1.0 s preparing against 0.9 s executing). better-sqlite3 statements are reusable and the
+ * driver runs one query at a time, so the same statement object can serve every later query with that text.
+ * Least recently used statements are dropped beyond `STATEMENT_CACHE_SIZE` (a batch insert's text varies with
+ * its row count). SQLite re-prepares a cached statement by itself when the schema changes.
+ */
+function withStatementCache(file: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => file.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (statement) cache.delete(text);
+      else statement = file.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
 /** Opens (and migrates) the database the options name. */
 export async function openStore(options: OpenOptions): Promise<HubStore> {
   let db: Kysely<Database>;
@@ -53,7 +78,7 @@ export async function openStore(options: OpenOptions): Promise<HubStore> {
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     file.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   }
   try {
     const { error, results } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();

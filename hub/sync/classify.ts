@@ -8,6 +8,7 @@ import type { Alert } from '../../src/domain/desk.js';
 import { matchWatchList, routeFor, triageArrival } from '../../src/domain/rules/index.js';
 import type { Visit } from '../../src/domain/visit.js';
 import type { Repo } from '../db/index.js';
+import type { WatchEntryRow } from '../db/store.js';
 import { makeAlert, raiseOnce } from '../alerts.js';
 import type { SiteRules } from '../sites.js';
 
@@ -15,8 +16,11 @@ import type { SiteRules } from '../sites.js';
 const FINISHED = new Set(['checked-out', 'denied']);
 
 /** Raises the alerts a newly seen visit calls for; returns those created now. */
-/** `idHash`: the keyed hash of the visitor's recorded identity number, when one was sealed and opened (identity.ts). */
-export async function classifyVisit(repo: Repo, siteRules: SiteRules, visit: Visit, now: Date, idHash?: string): Promise<Alert[]> {
+/**
+ * `entries`: the site's watch list, read once per push rather than once per visit. `idHash`: the keyed hash of
+ * the visitor's recorded identity number, when one was sealed and opened (identity.ts).
+ */
+export async function classifyVisit(repo: Repo, siteRules: SiteRules, visit: Visit, now: Date, entries: readonly WatchEntryRow[], idHash?: string): Promise<Alert[]> {
   if (FINISHED.has(visit.status)) return [];
   const { site, rules } = siteRules;
   const raised: Alert[] = [];
@@ -39,7 +43,6 @@ export async function classifyVisit(repo: Repo, siteRules: SiteRules, visit: Vis
     const created = await raiseOnce(repo, alert, `${visit.id}:C`);
     if (created) raised.push(created);
   }
-  const entries = await repo.watchEntries(site.id);
   if (entries.length > 0 && matchWatchList({ fullName: visit.visitor.fullName, phone: visit.visitor.phone, ...(idHash ? { idHash } : {}) }, entries, now).length > 0) {
     const route = routeFor('watchlist', site, rules, now);
     const alert = makeAlert({ siteId: site.id, kind: 'watchlist', visitId: visit.id, notify: route.notify }, rules, now);

@@ -123,12 +123,13 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
     }
 
     const alerts: Alert[] = [];
+    const watchList = changed.size > 0 ? await repo.watchEntries(siteId) : [];
     for (const { visit, classified, idHash } of changed.values()) {
       await repo.emit(siteId, 'visit', { type: 'visit', visit }, at);
       const reuse = await countInvitationUse(repo, siteRules, visit, now);
       if (reuse) alerts.push(reuse);
       if (!classified) {
-        alerts.push(...(await classifyVisit(repo, siteRules, visit, now, idHash)));
+        alerts.push(...(await classifyVisit(repo, siteRules, visit, now, watchList, idHash)));
         await repo.markClassified(visit.id, at);
       }
     }
