@@ -5,7 +5,7 @@
  * deadline stored with the alert. Every change is an `alert` event in the same transaction.
  */
 import type { Alert, AlertIncidentClass, AlertKind } from '../src/domain/desk.js';
-import { escalateRoute, escalationDueAt, routeFor, type AlertClass } from '../src/domain/rules/index.js';
+import { escalateRoute, escalationDueAt, helpEscalationRoles, routeFor, type AlertClass } from '../src/domain/rules/index.js';
 import { alertSchema } from '../src/schemas/desk.js';
 import type { AckReply } from '../src/schemas/sync.js';
 import type { HubStore, Repo } from './db/index.js';
@@ -78,6 +78,24 @@ export async function raiseManual(store: HubStore, siteId: string, input: { inci
 }
 
 /**
+ * A kiosk's **Ask staff for help**: a (non-incident) call on every desk of the site, escalating up the site's
+ * help hops while nobody acknowledges. Nothing about the visitor comes with it — only which kiosk calls. A
+ * second press while the kiosk's call is still open returns that call instead of ringing twice.
+ */
+export async function raiseHelpCall(store: HubStore, siteId: string, deviceId: string, now: Date): Promise<Alert> {
+  return store.write(async (repo) => {
+    const siteRules = await loadSite(repo, siteId);
+    const open = await repo.openHelpCall(siteId, deviceId);
+    if (open) return open;
+    const alert = makeAlert({ siteId, kind: 'help', notify: [] }, siteRules.rules, now);
+    // The key names the calling kiosk, so its open call is found again (`openHelpCall`); unique per alert.
+    await repo.insertAlert(alert, `help:${deviceId}:${alert.id}`);
+    await repo.emit(siteId, 'alert', { type: 'alert', alert }, alert.createdAt);
+    return alert;
+  });
+}
+
+/**
  * Records the first acknowledgement. The stored alert is re-read and changed with a compare-and-set on its
  * status in ONE transaction: a second desk (or a double tap) gets the first acknowledgement back with
  * `recorded: false`, and only the winner's change is broadcast.
@@ -100,6 +118,8 @@ export async function acknowledge(store: HubStore, siteId: string, alertId: stri
 
 /** The next hop's roles for an alert at `level` escalations (0 = first notification), by the site's rules. */
 function nextRoles(alert: Alert, siteRules: SiteRules): string[] {
+  // An unanswered help call goes up the site's help hops (the desk does the same: desk/desk-data.ts).
+  if (alert.kind === 'help') return helpEscalationRoles(alert.escalationLevel, siteRules.rules);
   const cls = routingClass(alert);
   if (!cls) return [];
   let route = routeFor(cls, siteRules.site, siteRules.rules, new Date(alert.createdAt));

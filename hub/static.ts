@@ -47,7 +47,9 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Routes that are pages of the app rather than files. */
-const PAGES: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk.html', '/desk/': 'desk.html', '/demo': 'demo.html', '/demo/': 'demo.html', '/invitation': 'invitation.html' };
+// `/desk` is the desk signed in at this hub (desk-hub.html); desk.html, the standalone desk that reads only its
+// own browser's records, stays reachable as `/desk.html` for a kiosk and desk sharing one device without a hub.
+const PAGES: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk-hub.html', '/desk/': 'desk-hub.html', '/demo': 'demo.html', '/demo/': 'demo.html', '/invitation': 'invitation.html' };
 
 /** Answers a GET/HEAD for a file of `root`, or undefined when there is none (the caller says 404). */
 export async function serveFile(root: string, pathname: string, method: string): Promise<Response | undefined> {

@@ -10,7 +10,8 @@ import type { SiteConfig } from '../src/domain/site.js';
 import type { HubLink } from '../src/schemas/hub-link.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
 import { SyncStore, deviceBadgeKey } from '../src/storage/index.js';
-import { FetchTransport, SyncEngine, backoffDelay, pairDevice, type SyncState } from '../src/sync/index.js';
+import { alertReplySchema } from '../src/schemas/sync.js';
+import { FetchTransport, SyncEngine, backoffDelay, hubRequest, pairDevice, type SyncState } from '../src/sync/index.js';
 
 /** The query parameter of a pairing link (CONTRACT.md: `http://host/?pair=CODE`). */
 export const PAIR_PARAM = 'pair';
@@ -78,6 +79,22 @@ export class KioskSync {
   wake(): void {
     if (this.#engine) this.#engine.wake();
     else void this.#announceStandalone();
+  }
+
+  /**
+   * "Ask staff for help" on a paired kiosk: the call goes to the hub, which rings every desk of the site and
+   * escalates it while nobody answers. Resolves false when there is no hub or it cannot be reached (the
+   * local desk of this device still hears it through storage). Nothing about the visitor is sent.
+   */
+  async callForHelp(): Promise<boolean> {
+    const link = this.#link;
+    if (!link) return false;
+    try {
+      await hubRequest((input, init) => fetch(input, init), link.origin, { method: 'POST', path: '/help', reply: alertReplySchema, token: link.token });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Whether the hub revoked invitation or pass `jti` (refused at the scan). */

@@ -364,6 +364,12 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     void this.go('next');
   }
 
+  /** "Ask staff for help": the desks of this device hear it through storage, a paired kiosk's hub rings the rest. */
+  private handleHelpRequest() {
+    void callForHelp(this.dbName, this.siteConfig.id).catch(() => undefined);
+    void this.sync?.callForHelp();
+  }
+
   private async handleSubmit() {
     if (this.saving || !this.draft) return;
     this.saving = true;
@@ -703,7 +709,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       ${this.idle.warning && this.screen !== 'welcome'
         ? html`<vk-idle-warning .messages=${m} .secondsLeft=${this.idle.remaining ?? 0} @vk-more-time=${() => this.idle.touch()}></vk-idle-warning>`
         : nothing}
-      <vk-help .messages=${m} @vk-help-request=${() => void callForHelp(this.dbName, this.siteConfig.id).catch(() => undefined)}></vk-help>
+      <vk-help .messages=${m} @vk-help-request=${() => this.handleHelpRequest()}></vk-help>
       ${this.badge
         ? html`<vk-badge
             .messages=${m}

@@ -20,7 +20,7 @@ import {
   type PairReply,
   type SignInReply,
 } from '../../src/schemas/sync.js';
-import { acknowledge, escalateManual, raiseManual } from '../alerts.js';
+import { acknowledge, escalateManual, raiseHelpCall, raiseManual } from '../alerts.js';
 import type { Clock } from '../clock.js';
 import type { HubStore, StaffRow } from '../db/index.js';
 import { deviceStatus } from '../devices.js';
@@ -241,6 +241,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     const principal = await staffOnly(c);
     const body = await readJson(c.req.raw, raiseAlertRequestSchema);
     return c.json({ alert: await raiseManual(store, principal.siteId, body, clock()) });
+  });
+
+  // A kiosk's "Ask staff for help" (no body: nothing about the visitor is sent).
+  app.post('/api/v1/help', async (c) => {
+    const principal = await authenticate(c, true);
+    if (principal.kind !== 'device') throw new HubError(403, 'forbidden', 'help calls come from kiosks');
+    if (principal.revoked) throw new HubError(403, 'device-revoked', 'this device was revoked; pair it again');
+    return c.json({ alert: await raiseHelpCall(store, principal.siteId, principal.deviceId, clock()) }, 201);
   });
 
   app.post('/api/v1/alerts/:id/ack', async (c) => {

@@ -477,6 +477,19 @@ export class Repo {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
+  /** The kiosk's help call still open (not yet acknowledged), if any (`raiseHelpCall` keys them `help:device:id`). */
+  async openHelpCall(siteId: string, deviceId: string): Promise<Alert | undefined> {
+    const r = await this.db
+      .selectFrom('alerts')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where('kind', '=', 'help')
+      .where('status', '=', 'open')
+      .where('dedupe_key', 'like', `help:${deviceId}:%`)
+      .executeTakeFirst();
+    return r && (JSON.parse(r.data) as Alert);
+  }
+
   async alert(siteId: string, id: string, lock = false): Promise<Alert | undefined> {
     const q = this.db.selectFrom('alerts').select('data').where('site_id', '=', siteId).where('id', '=', id);
     const r = await (lock ? this.adapter.forUpdate(q) : q).executeTakeFirst();

@@ -69,9 +69,9 @@ export async function exportedRows(request: APIRequestContext, token: string): P
   return (await response.text()).split(/\r?\n/).filter((line) => line.length > 0);
 }
 
-/** Opens the hub's desk page (desk-hub.html: `<visitor-desk hub="/">`) and signs in with the PIN at the hub. */
+/** Opens the hub's desk at `/desk` (desk-hub.html: `<visitor-desk hub="/">`) and signs in with the PIN at the hub. */
 export async function openHubDesk(page: Page, pin = ADMIN_PIN): Promise<void> {
-  await page.goto(`${HUB_URL}/desk-hub.html`);
+  await page.goto(`${HUB_URL}/desk`);
   const field = page.getByLabel('PIN', { exact: true });
   await field.fill(pin);
   await field.press('Enter');

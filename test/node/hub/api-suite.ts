@@ -9,6 +9,7 @@ import type { SiteConfig } from '../../../src/domain/site.js';
 import { generateSealingKey, seal } from '../../../src/invite/seal.js';
 import {
   ackReplySchema,
+  alertReplySchema,
   apiErrorSchema,
   deskStateReplySchema,
   devicesReplySchema,
@@ -385,6 +386,31 @@ export function hubApiSuite(backend: Backend): void {
       assert.ok(row?.includes(`"'=HYPERLINK(""http://x"")"`), row);
       assert.ok(row?.includes(",'@evil,"), row);
       assert.equal((await api(base, 'GET', '/api/v1/export', { token: second })).status, 403);
+    });
+
+    it('rings a kiosk’s help call on every desk, once per open call, and escalates it up the help hops', async () => {
+      const kiosk = await pair();
+      const desk = reader(admin);
+      await desk.opened;
+      const first = await api(base, 'POST', '/api/v1/help', { token: kiosk.token });
+      assert.equal(first.status, 201, first.text);
+      const call = alertReplySchema.parse(first.body).alert;
+      assert.equal(call.kind, 'help');
+      assert.equal(call.visitId, undefined);
+      await desk.waitFor((e) => e.type === 'alert' && e.alert.id === call.id);
+      // A second press while nobody answered is the same call, not a second ring.
+      const again = alertReplySchema.parse((await api(base, 'POST', '/api/v1/help', { token: kiosk.token })).body).alert;
+      assert.equal(again.id, call.id);
+      // Staff do not ring themselves.
+      assert.equal((await api(base, 'POST', '/api/v1/help', { token: admin })).status, 403);
+      clock.advance(Date.parse(call.escalateAt) - clock.now().getTime() + 1000);
+      assert.ok((await hub.escalate()) >= 1);
+      const escalated = await desk.waitFor((e) => e.type === 'alert' && e.alert.id === call.id && e.alert.escalationLevel === 1);
+      assert.ok(escalated.type === 'alert' && escalated.alert.notify.length > 0, 'the first help hop is told');
+      // Acknowledged: the next press is a new call.
+      await api(base, 'POST', `/api/v1/alerts/${call.id}/ack`, { token: admin });
+      const next = alertReplySchema.parse((await api(base, 'POST', '/api/v1/help', { token: kiosk.token })).body).alert;
+      assert.notEqual(next.id, call.id);
     });
 
     it('opens a sealed identity number once: keeps the last four and a keyed hash, drops the number, matches the watch list by hash', async () => {
