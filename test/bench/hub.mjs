@@ -57,13 +57,16 @@ export async function startHub(env = {}) {
     void exited.then(() => ko(new Error(`the hub exited before serving:\n${output.slice(-2000)}`)));
   });
   const code = /[?&]pair=([A-Za-z0-9_-]+)/.exec(output)?.[1];
+  // `npm start` runs the hub as its own child (a bundle under plain Node): measure that process, not the starter.
+  const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const hubPid = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('hub/main.mjs')) ?? /** @type {number} */ (child.pid);
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
     await removeDir(dataDir);
   };
-  return { base: `http://127.0.0.1:${port}`, code, pid: /** @type {number} */ (child.pid), dataDir, stop, output: () => output };
+  return { base: `http://127.0.0.1:${port}`, code, pid: hubPid, dataDir, stop, output: () => output };
 }
 
 /** Resident memory of a process, in bytes (Linux). */
