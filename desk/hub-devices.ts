@@ -4,8 +4,9 @@
  * a wiped or replaced tablet) — and this desk's own link: changes waiting, the hub unreachable.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { defineOnce } from '../components/define.js';
+import { buttons, tokens } from '../components/styles/shared.js';
 import type { DeskHubMessages } from '../src/i18n/desk/hub.js';
 import { formatDateTime, type LocaleTag } from '../src/i18n/index.js';
 import type { DeviceStatus } from '../src/schemas/sync.js';
@@ -23,7 +24,10 @@ export const isStale = (device: Pick<DeviceStatus, 'lastSyncAt'>, now: Date): bo
  * @csspart warning - a kiosk's warning line.
  */
 export class VkHubDevices extends LitElement {
-  static override styles = css`
+  static override styles = [
+    tokens,
+    buttons,
+    css`
     :host {
       display: block;
     }
@@ -45,7 +49,30 @@ export class VkHubDevices extends LitElement {
     .note {
       color: #4a4a4a;
     }
-  `;
+    li button {
+      margin-left: 0.5em;
+    }
+  `,
+  ];
+
+  /**
+   * Revokes a kiosk at the hub; set only for a site manager (the hub refuses everyone else anyway). Absent:
+   * no **Revoke** buttons.
+   */
+  @property({ attribute: false }) revoke: ((deviceId: string) => Promise<void>) | undefined;
+
+  @state() private revokeError = false;
+
+  private async handleRevoke(deviceId: string, name: string) {
+    const m = this.messages;
+    if (!m || !this.revoke || !window.confirm(m.confirmRevoke(name))) return;
+    try {
+      this.revokeError = false;
+      await this.revoke(deviceId);
+    } catch {
+      this.revokeError = true;
+    }
+  }
 
   /** The hub mode's wording. */
   @property({ attribute: false }) messages: DeskHubMessages | undefined;
@@ -66,6 +93,7 @@ export class VkHubDevices extends LitElement {
       <h2 id="hub-devices-h">${m.devicesHeading}</h2>
       ${!view.online ? html`<p class="warning" part="warning">${m.hubOffline}</p>` : nothing}
       ${view.pending > 0 ? html`<p class="note">${m.pendingChanges(view.pending)}</p>` : nothing}
+      ${this.revokeError ? html`<p class="warning" part="warning" role="status">${m.revokeFailed}</p>` : nothing}
       <ul>
         ${kiosks.map((d) => {
           const name = m.kiosk(d.label ?? d.deviceId.slice(-6));
@@ -75,6 +103,7 @@ export class VkHubDevices extends LitElement {
             <span>${name}</span> — <span>${d.revoked ? m.revoked : last}</span>
             ${!d.revoked && isStale(d, this.now) ? html`<div class="warning" part="warning">${m.staleWarning(d.lastSyncAt ? time(d.lastSyncAt) : m.neverSynced)}</div>` : nothing}
             ${!d.revoked && missing > 0 ? html`<div class="warning" part="warning">${m.gapWarning(missing)}</div>` : nothing}
+            ${!d.revoked && this.revoke ? html`<button type="button" aria-label=${`${m.revoke}: ${name}`} @click=${() => void this.handleRevoke(d.deviceId, name)}>${m.revoke}</button>` : nothing}
           </li>`;
         })}
       </ul>

@@ -12,7 +12,7 @@
  * The staff session token lives in memory only: a reload asks for the PIN again.
  */
 import type { Alert, StaffMember } from '../src/domain/desk.js';
-import type { DeviceStatus } from '../src/schemas/sync.js';
+import type { DeviceStatus, IssueInvitationReply, IssueInvitationRequest } from '../src/schemas/sync.js';
 import { hubEventSchema } from '../src/schemas/sync.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
 import { SyncStore } from '../src/storage/index.js';
@@ -194,6 +194,16 @@ export class DeskHubLink {
     await this.#store.putAlertsFromHub([alert]);
     this.#host.onChanged();
     return alert;
+  }
+
+  /** **Issue invitation** (desk/invitations): signed at the hub; the reply carries the QR and the link. */
+  issueInvitation(request: IssueInvitationRequest): Promise<IssueInvitationReply> {
+    return this.#client.issueInvitation(request);
+  }
+
+  /** **Revoke** a kiosk (site manager): the hub refuses its token from now on and tells every desk. */
+  async revokeDevice(deviceId: string): Promise<void> {
+    await this.#client.revokeDevice(deviceId);
   }
 
   /** Stops following the hub; with `signOut`, ends the session at the hub too (best effort). */

@@ -23,12 +23,14 @@ import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
 import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
 import { hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
+import type { IssueInvitationReply, IssueInvitationRequest } from '../src/schemas/sync.js';
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
 import './hub-devices.js';
 import { loadSiteRules, type RulesInForce } from './rules-source.js';
 import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
+import './invitations/define.js';
 
 /** A desk left alone signs its user out: the console shows visitors' names and must not stay open to anyone. */
 export const DESK_IDLE_SECONDS = 600;
@@ -138,6 +140,13 @@ export class VisitorDesk extends LitElement {
   private data: DeskData | undefined;
   /** Hub mode (desk/hub-link.ts): set while signed in at the hub named by `hub`. */
   private hubLink: DeskHubLink | undefined;
+  /** Hub mode: invitations are signed at the hub (desk/invitations); a standalone desk cannot issue them. */
+  private readonly hubIssuer = (body: IssueInvitationRequest): Promise<IssueInvitationReply> => {
+    if (!this.hubLink) return Promise.reject(new Error('not linked to a hub'));
+    return this.hubLink.issueInvitation(body);
+  };
+  /** Hub mode, site manager only: revoke a kiosk's token (a lost or stolen tablet). */
+  private readonly hubRevoke = (deviceId: string): Promise<void> => (this.hubLink ? this.hubLink.revokeDevice(deviceId) : Promise.resolve());
   @state() private hubView: HubView | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private channels: BroadcastChannel[] = [];
@@ -334,7 +343,7 @@ export class VisitorDesk extends LitElement {
       const first = fresh[0] ?? escalated[0];
       // The notification names what it is (a help call is not "Class C"); other kinds say "Needs attention now".
       const m = this.messages;
-      if (first) this.attention.alert(first.kind === 'incident' ? m.classLabel[first.incidentClass ?? 'C'] : first.kind === 'watchlist' || first.kind === 'help' ? m.classLabel[first.kind] : m.alertsHeading);
+      if (first) this.attention.alert(first.kind === 'incident' ? m.classLabel[first.incidentClass ?? 'C'] : m.classLabel[first.kind]);
       this.attention.setPending(snapshot.alerts.some((a) => a.status === 'open'));
     };
     const next = (this.refreshing ?? Promise.resolve()).then(run, run);
@@ -455,7 +464,8 @@ export class VisitorDesk extends LitElement {
     if (!s) return [];
     const tz = this.siteConfig.timeZone;
     const flags = new Map<string, 'A' | 'B' | 'C' | 'watchlist'>();
-    for (const a of s.alerts) if (a.visitId) flags.set(a.visitId, a.kind === 'watchlist' ? 'watchlist' : (a.incidentClass ?? 'C'));
+    // Rows are flagged by incidents and watch-list matches only: a help call or a reused invitation is not a class.
+    for (const a of s.alerts) if (a.visitId && (a.kind === 'incident' || a.kind === 'watchlist')) flags.set(a.visitId, a.kind === 'watchlist' ? 'watchlist' : (a.incidentClass ?? 'C'));
     const q = this.query.trim().toLowerCase();
     const seen = new Map<string, { key: string; row: ArrivalRow }>();
     const rows = s.visits
@@ -515,7 +525,7 @@ export class VisitorDesk extends LitElement {
       .filter((a: Alert) => a.status !== 'closed')
       .map((a) => {
         const visit = a.visitId ? this.visit(a.visitId) : undefined;
-        const label = a.kind === 'help' ? 'help' : a.kind === 'watchlist' ? 'watchlist' : (a.incidentClass ?? 'C');
+        const label = a.kind === 'incident' ? (a.incidentClass ?? 'C') : a.kind;
         const summary = visit ? `${m.typeLabels[visit.visitorType]}, ${visit.host.label}` : a.kind === 'help' ? m.helpCall : '';
         return {
           id: a.id,
@@ -603,6 +613,7 @@ export class VisitorDesk extends LitElement {
             .now=${new Date()}
             .locale=${this.locale}
             .timeZone=${this.siteConfig.timeZone}
+            .revoke=${this.staff?.role === 'site-manager' ? this.hubRevoke : undefined}
           ></vk-hub-devices>`
         : nothing}
       <section class="screen-only" aria-labelledby="fast-h">
@@ -623,16 +634,24 @@ export class VisitorDesk extends LitElement {
           @vk-arrival-search=${(e: LeafEvent<{ query: string }>) => (this.query = e.detail.query)}
         ></vk-arrivals>
       </section>
-      <vk-desk-incidents class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.staff} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-incidents>
+      <!-- Paperwork and planning load once the visitors are on screen: they must not delay the first paint. -->
+      <vk-desk-incidents class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-incidents>
       <vk-desk-planning
         class="screen-only"
         .messages=${m}
         .site=${this.siteConfig}
         .rules=${this.rules}
-        .staff=${this.staff}
+        .staff=${this.snapshot ? this.staff : undefined}
         .dbName=${this.dbName}
         .locale=${this.locale}
       ></vk-desk-planning>
+      <vk-desk-invitations
+        class="screen-only"
+        .messages=${m}
+        .site=${this.siteConfig}
+        .staff=${this.snapshot ? this.staff : undefined}
+        .issuer=${this.hubLink ? this.hubIssuer : undefined}
+      ></vk-desk-invitations>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>
         <vk-evacuation-list .messages=${m} .entries=${this.memo('evacuation', [this.snapshot, this.locale, this.siteConfig], () => this.evacuation())}></vk-evacuation-list>

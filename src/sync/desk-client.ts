@@ -5,7 +5,19 @@
  */
 import { z } from 'zod/mini';
 import type { Alert } from '../domain/desk.js';
-import { ackReplySchema, alertReplySchema, deskStateReplySchema, signInReplySchema, type AckReply, type DeskStateReply, type RaiseAlertRequest, type SignInReply } from '../schemas/sync.js';
+import {
+  ackReplySchema,
+  alertReplySchema,
+  deskStateReplySchema,
+  issueInvitationReplySchema,
+  signInReplySchema,
+  type AckReply,
+  type DeskStateReply,
+  type IssueInvitationReply,
+  type IssueInvitationRequest,
+  type RaiseAlertRequest,
+  type SignInReply,
+} from '../schemas/sync.js';
 import { hubRequest, type FetchLike } from './http.js';
 
 /** DELETE /sessions/current answers with no body (or any JSON): nothing to parse. */
@@ -52,6 +64,16 @@ export class HubDeskClient {
   /** POST /alerts/:id/escalate: **Escalate** pressed (out of control), whatever the deadline. */
   async escalateAlert(alertId: string): Promise<Alert> {
     return (await hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/alerts/${encodeURIComponent(alertId)}/escalate`, body: {}, reply: alertReplySchema, ...this.#auth() })).alert;
+  }
+
+  /** POST /invitations: the hub signs an invitation, a group invitation or a pass (the desk holds no key). */
+  issueInvitation(request: IssueInvitationRequest): Promise<IssueInvitationReply> {
+    return hubRequest(this.#fetch, this.origin, { method: 'POST', path: '/invitations', body: request, reply: issueInvitationReplySchema, ...this.#auth() });
+  }
+
+  /** POST /devices/:id/revoke (site manager): a lost or stolen kiosk's token stops working at once. */
+  async revokeDevice(deviceId: string): Promise<void> {
+    await hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/devices/${encodeURIComponent(deviceId)}/revoke`, body: {}, reply: anyReply, ...this.#auth() });
   }
 
   #auth(): { token?: string } {

@@ -22,6 +22,11 @@ export interface DeskHubMessages {
   hubOffline: string;
   /** Sign-in failed because the hub did not answer. */
   hubUnreachable: string;
+  /** The site manager's button on a kiosk's row: its token stops working (a lost or stolen tablet). */
+  revoke: string;
+  /** Asked before revoking: the tablet must be paired again with a new link. */
+  confirmRevoke: (name: string) => string;
+  revokeFailed: string;
 }
 
 const en: DeskHubMessages = {
@@ -35,6 +40,9 @@ const en: DeskHubMessages = {
   pendingChanges: (pending) => `${pending} ${pending === 1 ? 'change' : 'changes'} waiting to be sent`,
   hubOffline: 'The hub cannot be reached: changes are kept on this desk and sent when it is back.',
   hubUnreachable: 'The hub cannot be reached. Please try again.',
+  revoke: 'Revoke',
+  confirmRevoke: (name) => `Revoke ${name}? It stops syncing at once and must be paired again with a new link.`,
+  revokeFailed: 'The kiosk could not be revoked. Please try again.',
 };
 
 const zhHant: DeskHubMessages = {
@@ -48,6 +56,9 @@ const zhHant: DeskHubMessages = {
   pendingChanges: (pending) => `${pending} 項更改待傳送`,
   hubOffline: '未能連接伺服器：更改暫存於此機，恢復連接後傳送。',
   hubUnreachable: '未能連接伺服器，請再試。',
+  revoke: '撤銷',
+  confirmRevoke: (name) => `撤銷${name}？此機會即時停止同步，須以新連結重新配對。`,
+  revokeFailed: '未能撤銷此登記機，請再試。',
 };
 
 const zhHans: DeskHubMessages = {
@@ -61,6 +72,9 @@ const zhHans: DeskHubMessages = {
   pendingChanges: (pending) => `${pending} 项更改待发送`,
   hubOffline: '无法连接服务器：更改暂存于本机，恢复连接后发送。',
   hubUnreachable: '无法连接服务器，请重试。',
+  revoke: '撤销',
+  confirmRevoke: (name) => `撤销${name}？本机会立即停止同步，须用新链接重新配对。`,
+  revokeFailed: '无法撤销此登记机，请重试。',
 };
 
 export const DESK_HUB_CATALOGUES: Record<LocaleTag, DeskHubMessages> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

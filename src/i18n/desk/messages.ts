@@ -178,7 +178,7 @@ export interface DeskMessages {
   soundOn: string;
   alertsHeading: string;
   noAlerts: string;
-  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help', string>;
+  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse', string>;
   notify: (roles: string) => string;
   roles: Record<RoleCode, string>;
   scriptC: string;
@@ -186,6 +186,8 @@ export interface DeskMessages {
   scriptB: string;
   scriptWatchlist: string;
   scriptHelp: string;
+  /** A single-use invitation admitted again at another kiosk (the hub counts uses across kiosks). */
+  scriptInviteReuse: string;
   acknowledge: string;
   acknowledgedBy: (name: string, time: string) => string;
   escalate: string;
