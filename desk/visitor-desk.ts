@@ -641,6 +641,7 @@ export class VisitorDesk extends LitElement {
         .messages=${m}
         .site=${this.siteConfig}
         .rules=${this.rules}
+        .issuer=${this.hubLink ? this.hubIssuer : undefined}
         .staff=${this.snapshot ? this.staff : undefined}
         .dbName=${this.dbName}
         .locale=${this.locale}

@@ -9,6 +9,8 @@ import { localDayKey } from '../../src/domain/time.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
 import { formatDateTime, type LocaleTag } from '../../src/i18n/index.js';
 import { DeskStore } from '../../src/storage/desk.js';
+import { MAX_INVITATION_NAMES } from '../../src/schemas/sync.js';
+import type { InvitationIssuer } from '../invitations/vk-desk-invitations.js';
 import {
   MAX_EXPECTED_PARTY,
   MAX_LONG_TEXT,
@@ -37,6 +39,13 @@ type Notice = { text: string; error?: boolean } | undefined;
  * watch-list entries expire on their own, which no other tab announces.
  */
 const REFRESH_MS = 60_000;
+
+/** A tour group may arrive this early on its invitation: groups gather in the lobby before the set time. */
+const TOUR_EARLY_MS = 30 * 60_000;
+/** How long a tour's invitation admits, from `TOUR_EARLY_MS` before the set time: a half-day visit. */
+const TOUR_INVITATION_HOURS = 4;
+/** The host a tour's invitation names when the request lists no department. */
+const TOUR_HOST_FALLBACK = 'Reception';
 
 const EMPTY_EXPECTED: ExpectedFormInput = { unit: '', time: '', guestName: '', people: '1', kind: 'guest', makeUp: '' };
 const EMPTY_TOUR: TourFormInput = { kind: 'ordinary', leader: '', headcount: '', names: '', departments: '', date: '', time: '', byPhone: false };
@@ -226,6 +235,8 @@ export class VkDeskPlanning extends LitElement {
   @property({ attribute: false }) locale: LocaleTag = 'en';
   /** The clock: tests and the benchmarks inject one. */
   @property({ attribute: false }) now = (): Date => new Date();
+  /** The hub's signer (desk/invitations), set on a hub-linked desk: an approved tour becomes its invitation. */
+  @property({ attribute: false }) issuer: InvitationIssuer | undefined;
 
   @state() private expected: ExpectedVisit[] = [];
   @state() private tours: TourRequest[] = [];
@@ -525,8 +536,32 @@ export class VkDeskPlanning extends LitElement {
   private decide(tour: TourRequest, decision: 'approved' | 'declined') {
     const staff = this.staff;
     if (!staff) return;
-    // No invitation id: the hub signs the invitation and attaches it (`attachTourInvitation`).
-    void this.write(() => this.store.decideTour(tour.id, decision, staff.id, this.now()), (n) => (this.tourNotice = n));
+    void this.write(
+      async () => {
+        // Linked to a hub: the approved tour becomes a group invitation at once (the hub signs; the desk keeps
+        // its id). Without a hub, or with the hub out of reach, the approval is recorded with
+        // `invitationRequestedAt` and the invitation is issued later.
+        const jti = decision === 'approved' && this.issuer ? await this.tourInvitation(tour).catch(() => undefined) : undefined;
+        await this.store.decideTour(tour.id, decision, staff.id, this.now(), jti);
+      },
+      (n) => (this.tourNotice = n),
+    );
+  }
+
+  /** Issues the group invitation of an approved tour at the hub; resolves with its id. */
+  private async tourInvitation(tour: TourRequest): Promise<string | undefined> {
+    if (!this.issuer) return undefined;
+    const reply = await this.issuer({
+      kind: 'invitation',
+      // A token names a unit or a department, never a person: the first department visited, else reception.
+      host: tour.departments[0] ?? TOUR_HOST_FALLBACK,
+      visitorType: 'tour-group',
+      from: new Date(Date.parse(tour.visitAt) - TOUR_EARLY_MS).toISOString(),
+      hours: TOUR_INVITATION_HOURS,
+      partySize: tour.headcount,
+      ...(tour.names.length > 0 ? { names: tour.names.slice(0, MAX_INVITATION_NAMES) } : {}),
+    });
+    return reply.jti;
   }
 
   private renderTours(p: Planning) {

@@ -9,6 +9,7 @@ import { deskMessagesFor } from '../../src/i18n/desk/index.js';
 import { formatDateTime } from '../../src/i18n/index.js';
 import { DeskStore } from '../../src/storage/index.js';
 import { button, deepText, field, until } from '../fixtures/shadow.js';
+import type { IssueInvitationRequest } from '../../src/schemas/sync.js';
 
 /** Tuesday 10 March 2026, 10:00 in Hong Kong (the demo site's zone). */
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -41,6 +42,13 @@ async function mount(staff: StaffMember | null = STAFF): Promise<{ el: VkDeskPla
 async function type(input: HTMLElement, text: string) {
   input.focus();
   await sendKeys({ type: text });
+}
+
+/** Tells the element another tab wrote (the desk channel), so it reads its lists again. */
+function announce(dbName: string) {
+  const channel = new BroadcastChannel(`vk-desk:${dbName}`);
+  channel.postMessage({ type: 'changed' });
+  channel.close();
 }
 
 /** Sets a date field as a picker does (typing again into a filled date field lands in its last segment). */
@@ -225,6 +233,42 @@ describe('<vk-desk-planning>', () => {
     const decided = await store.getTour(tour!.id);
     expect(decided).to.include({ status: 'approved', decidedBy: 'desk-1', decidedAt: NOW.toISOString(), invitationRequestedAt: NOW.toISOString() });
     expect(decided!.invitationJti).to.equal(undefined);
+  });
+
+  it('on a hub-linked desk an approved tour becomes its group invitation at once (headcount, names, the first department)', async () => {
+    const { el, store, dbName } = await mount();
+    const asked: IssueInvitationRequest[] = [];
+    el.issuer = async (body) => {
+      asked.push(body);
+      return { kind: 'invitation', token: 'x.y.z', jti: 'AAAAAAAAAAAAAAAAAAAAAA', link: 'https://hub.test/invitation#x.y.z', qrSvg: '<svg/>' };
+    };
+    const tour = await store.requestTour(
+      { siteId: DEMO_SITE.id, kind: 'group', leader: 'Ms Wong', headcount: 12, names: ['Wong Mei', 'Lee Ka Ho'], departments: ['Accounts', 'Legal'], visitAt: new Date('2026-03-14T02:00:00.000Z') },
+      NOW,
+    );
+    announce(dbName);
+    const tours = section(el, 'tour-h');
+    await until(() => tours.querySelector('li'));
+    button(tours, 'Approve').click();
+    await until(() => tours.querySelector('li')!.textContent!.includes('Invitation ready'));
+    expect(asked).to.deep.equal([
+      { kind: 'invitation', host: 'Accounts', visitorType: 'tour-group', from: '2026-03-14T01:30:00.000Z', hours: 4, partySize: 12, names: ['Wong Mei', 'Lee Ka Ho'] },
+    ]);
+    const decided = await store.getTour(tour.id);
+    expect(decided).to.include({ status: 'approved', invitationJti: 'AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(decided!.invitationRequestedAt).to.equal(undefined);
+  });
+
+  it('with the hub out of reach the approval still stands, and the invitation is recorded as requested', async () => {
+    const { el, store, dbName } = await mount();
+    el.issuer = () => Promise.reject(new Error('offline'));
+    const tour = await store.requestTour({ siteId: DEMO_SITE.id, kind: 'ordinary', leader: 'Mr Lee', headcount: 3, names: [], departments: [], visitAt: new Date('2026-03-14T02:00:00.000Z') }, NOW);
+    announce(dbName);
+    const tours = section(el, 'tour-h');
+    await until(() => tours.querySelector('li'));
+    button(tours, 'Approve').click();
+    await until(() => tours.querySelector('li')!.textContent!.includes('Approved'));
+    expect(await store.getTour(tour.id)).to.include({ status: 'approved', invitationRequestedAt: NOW.toISOString() });
   });
 
   it('an urgent group tour arranged by phone passes inside the lead time, with its written notice due and a task', async () => {
