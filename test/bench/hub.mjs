@@ -269,3 +269,58 @@ export async function benchHub() {
   }
   return rows;
 }
+
+/** Flagged arrivals timed through the hub (issue 5: kiosk submit → desk alert, aim p95 ≤ 250 ms on loopback). */
+export const HUB_ARRIVALS = Number(process.env.BENCH_HUB_ARRIVALS ?? 100);
+
+/**
+ * Kiosk Submit → the Class C alert on a desk in ANOTHER browser context, through the hub: the kiosk (paired,
+ * on-disk profile) stores the visit and pushes it at once; the hub classifies inside the push transaction and
+ * streams the alert; the desk writes it to its own IndexedDB and shows it. Timed from the kiosk's `vk:submit`
+ * mark to the moment the alert's title appears in the desk (both as `timeOrigin + now`, one machine's clock).
+ * No baseline: the same-device figure (10a, BroadcastChannel) is the floor this path adds the network to.
+ */
+export async function hubAlertLatency() {
+  const { chromium, freshProfile: profileDir, LAUNCH, median, percentile, waitForMark } = await import('./lib.mjs');
+  const { mediaAtKiosk, signIn, watchAlerts, workerSettled } = await import('./desk.mjs');
+  const hub = await startHub();
+  const profile = await profileDir('hub-kiosk');
+  const kioskContext = await chromium.launchPersistentContext(profile, { ...LAUNCH, viewport: { width: 1280, height: 800 } });
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    const kiosk = kioskContext.pages()[0] ?? (await kioskContext.newPage());
+    await kiosk.goto(`${hub.base}/?pair=${hub.code}`);
+    await waitForMark(kiosk);
+    await kiosk.evaluate(() => document.querySelector('visitor-kiosk')?.setAttribute('idle-timeout', '3600'));
+    await workerSettled(kiosk);
+    await kiosk.waitForFunction(() => /Last sync/.test(document.querySelector('visitor-kiosk')?.shadowRoot?.querySelector('p.pending')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const desk = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await desk.goto(`${hub.base}/desk`);
+    await signIn(desk);
+    await watchAlerts(desk);
+    const latency = [];
+    for (let i = 0; i < HUB_ARRIVALS; i++) {
+      const unit = `M${String(i).padStart(3, '0')}`;
+      await desk.evaluate(() => document.querySelector('visitor-desk')?.dispatchEvent(new Event('pointerdown')));
+      await mediaAtKiosk(kiosk, i, unit);
+      const submitAt = await kiosk.evaluate((n) => {
+        const marks = performance.getEntriesByName('vk:submit', 'mark');
+        return performance.timeOrigin + /** @type {PerformanceEntry} */ (marks[n]).startTime;
+      }, i);
+      const seen = await desk.waitForFunction((u) => /** @type {any} */ (window).__vkSeen.get(u), unit, { timeout: 30_000, polling: 20 });
+      latency.push(/** @type {number} */ (await seen.jsonValue()) - submitAt);
+      await kiosk.getByRole('button', { name: 'Done', exact: true }).click();
+      await kiosk.getByRole('button', { name: 'Check in', exact: true }).waitFor();
+      if ((i + 1) % 25 === 0) log(`hub alerts: ${i + 1}/${HUB_ARRIVALS}`);
+    }
+    return [
+      { what: `Kiosk Submit → Class C alert on a desk in another browser, through the hub — median of ${HUB_ARRIVALS}`, ours: median(latency), unit: 'ms' },
+      { what: `Kiosk Submit → Class C alert through the hub — p95 of ${HUB_ARRIVALS}`, ours: percentile(latency, 95), unit: 'ms', aim: 250 },
+    ];
+  } finally {
+    await kioskContext.close();
+    await browser.close();
+    await removeDir(profile);
+    await hub.stop();
+  }
+}

@@ -11,7 +11,7 @@ import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './ca
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
-import { benchHub } from './hub.mjs';
+import { benchHub, hubAlertLatency } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
 import { chromium, closeServer, LAUNCH, log, removeDir, serveDir, table } from './lib.mjs';
@@ -203,6 +203,9 @@ await figure('10. the receptionist desk', async () => {
 // Issue 5: the hub — sync, ingest and memory on SQLite, and on PostgreSQL when DATABASE_URL is set (hub.mjs).
 await figure('11. the hub', async () => {
   rows.push(...(await benchHub()));
+});
+await figure('12. kiosk → desk alert through the hub', async () => {
+  rows.push(...(await hubAlertLatency()));
 });
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
