@@ -14,6 +14,14 @@ import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 
 /** A device as the hub stores it. */
+/**
+ * Rows per multi-row INSERT: 11 columns × 200 stays far below SQLite's and PostgreSQL's limits on bound
+ * parameters (32 766 and 65 535) and keeps one statement's text small.
+ */
+const WRITE_CHUNK = 200;
+/** Ids per `IN (…)` list. */
+const READ_CHUNK = 500;
+
 /** A site's hub-only secrets (table `site_secrets`). */
 export interface SiteSecretsRow {
   sealKid: string;
@@ -368,6 +376,71 @@ export class Repo {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
+  /**
+   * Records a batch of a device's changes in one statement per `WRITE_CHUNK` rows; resolves with the seqs that
+   * were new (a replayed seq is already held and left out). One round trip instead of one per change matters
+   * on PostgreSQL, where each statement is a network exchange.
+   */
+  async insertChanges(siteId: string, deviceId: string, rows: readonly { seq: number; visitId: string }[], at: string): Promise<Set<number>> {
+    const fresh = new Set<number>();
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+      const inserted = await this.db
+        .insertInto('changes')
+        .values(rows.slice(i, i + WRITE_CHUNK).map((r) => ({ site_id: siteId, device_id: deviceId, seq: r.seq, visit_id: r.visitId, received_at: at })))
+        .onConflict((oc) => oc.columns(['site_id', 'device_id', 'seq']).doNothing())
+        .returning('seq')
+        .execute();
+      for (const r of inserted) fresh.add(Number(r.seq));
+    }
+    return fresh;
+  }
+
+  /** The stored versions of `ids` (locked for this transaction on PostgreSQL), by id. */
+  async visitsForUpdate(ids: readonly string[]): Promise<Map<string, StoredVisit & { siteId: string }>> {
+    const found = new Map<string, StoredVisit & { siteId: string }>();
+    for (let i = 0; i < ids.length; i += READ_CHUNK) {
+      const rows = await this.adapter.forUpdate(this.db.selectFrom('visits').selectAll().where('id', 'in', ids.slice(i, i + READ_CHUNK))).execute();
+      for (const r of rows) found.set(r.id, { siteId: r.site_id, visit: JSON.parse(r.data) as Visit, historyLen: r.history_len, updatedAt: r.updated_at, ...opt('classifiedAt', r.classified_at) });
+    }
+    return found;
+  }
+
+  /** Inserts visits first seen, in chunks; resolves with the ids inserted (one a concurrent push inserted first is left out). */
+  async insertVisits(visits: readonly Visit[], at: string): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (let i = 0; i < visits.length; i += WRITE_CHUNK) {
+      const rows = await this.db
+        .insertInto('visits')
+        .values(
+          visits.slice(i, i + WRITE_CHUNK).map((visit) => ({
+            id: visit.id,
+            site_id: visit.siteId,
+            day_key: visit.dayKey,
+            status: visit.status,
+            data: JSON.stringify(visit),
+            updated_at: visit.updatedAt,
+            history_len: visit.history.length,
+            created_at: visit.createdAt,
+            received_at: at,
+            classified_at: null,
+            id_hash: null,
+          })),
+        )
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      for (const r of rows) inserted.add(r.id);
+    }
+    return inserted;
+  }
+
+  /** Marks visits classified (once, on first sight), in chunks. */
+  async markClassifiedMany(visitIds: readonly string[], at: string): Promise<void> {
+    for (let i = 0; i < visitIds.length; i += READ_CHUNK) {
+      await this.db.updateTable('visits').set({ classified_at: at }).where('id', 'in', visitIds.slice(i, i + READ_CHUNK)).execute();
+    }
+  }
+
   async changeCount(siteId: string): Promise<number> {
     const row = await this.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow();
     return Number(row.n);
@@ -639,6 +712,22 @@ export class Repo {
       this.eventsLocked = true;
     }
     await this.db.insertInto('events').values({ site_id: siteId, type, data: JSON.stringify(data), at }).execute();
+    this.emitted = true;
+  }
+
+  /** Several events of one site in one statement per chunk, in the order given (their ids follow it). */
+  async emitMany(siteId: string, events: readonly { type: string; data: unknown }[], at: string): Promise<void> {
+    if (events.length === 0) return;
+    if (!this.eventsLocked) {
+      await this.adapter.lockEvents(this.db);
+      this.eventsLocked = true;
+    }
+    for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+      await this.db
+        .insertInto('events')
+        .values(events.slice(i, i + WRITE_CHUNK).map((e) => ({ site_id: siteId, type: e.type, data: JSON.stringify(e.data), at })))
+        .execute();
+    }
     this.emitted = true;
   }
 

@@ -11,7 +11,7 @@
 import type { Alert } from '../../src/domain/desk.js';
 import type { Visit } from '../../src/domain/visit.js';
 import type { PushReply, PushRequest } from '../../src/schemas/sync.js';
-import type { HubStore, Repo } from '../db/index.js';
+import type { HubStore, Repo, StoredVisit } from '../db/index.js';
 import { makeAlert, raiseOnce } from '../alerts.js';
 import { deviceStatus } from '../devices.js';
 import { HubError } from '../errors.js';
@@ -82,15 +82,25 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
     const changed = new Map<string, { visit: Visit; classified: boolean; idHash: string | undefined }>();
     let secrets: SiteSecretsRow | undefined;
 
+    // 1. Which changes are new: one multi-row insert; a replayed seq is acknowledged and otherwise ignored.
+    const fresh = await repo.insertChanges(siteId, device.id, body.changes.map((c) => ({ seq: c.seq, visitId: c.visit.id })), at);
+    // 2. The stored versions of every visit the new changes touch, read (and locked) together.
+    const stored = await repo.visitsForUpdate([...new Set(body.changes.filter((c) => fresh.has(c.seq)).map((c) => c.visit.id))]);
+    /** Visits this batch inserts (not stored before), by id; the rest of `changed` replaces stored rows. */
+    const inserting = new Set<string>();
+    const idHashes = new Map<string, string>();
+
+    // 3. The changes in seq order, merged in memory: a visit registered and checked out in one batch ends as
+    //    its last version, exactly as if the changes had come one request at a time.
     for (const [i, change] of body.changes.entries()) {
       const { seq } = change;
       acked.push(seq);
-      if (!(await repo.insertChange(siteId, device.id, seq, change.visit.id, at))) continue; // already held: replay
+      if (!fresh.has(seq)) continue; // already held: replay
       // A sealed identity number is opened here, hashed and dropped before anything is stored (identity.ts).
       const unsealed = await unsealIdentity(change.visit, change.visit.identity.method === 'recorded' && change.visit.identity.sealed ? (secrets ??= await siteSecrets(repo, siteId, at)) : NO_SECRETS);
       const visit = unsealed.visit;
       if (unsealed.kind === 'unreadable') await repo.quarantine(siteId, device.id, seq, 'seal-invalid', change, at);
-      const idHash = unsealed.kind === 'hashed' ? unsealed.idHash : undefined;
+      if (unsealed.kind === 'hashed') idHashes.set(visit.id, unsealed.idHash);
 
       if (seq > lastSeq + 1) {
         if (i === 0) gap = { expected: lastSeq + 1, got: seq };
@@ -99,40 +109,57 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
       if (seq > lastSeq) lastSeq = seq;
       else gaps = fillGap(gaps, seq); // a late change filling a hole
 
-      let stored = await repo.visitForUpdate(visit.id);
-      if (!stored) {
-        if (await repo.insertVisit(visit, at)) {
-          if (idHash) await repo.setVisitIdHash(visit.id, idHash);
-          changed.set(visit.id, { visit, classified: false, idHash });
-          continue;
-        }
-        stored = await repo.visitForUpdate(visit.id); // inserted a moment ago by another transaction
-        if (!stored) throw new Error('visit vanished inside a transaction');
-      }
-      if (stored.siteId !== siteId) {
+      const before = stored.get(visit.id);
+      if (before && before.siteId !== siteId) {
         // A UUIDv7 collision across sites is practically impossible; if it happens the record is kept aside,
         // acknowledged (so the kiosk does not retry forever) and never merged into another site's visit.
         await repo.quarantine(siteId, device.id, seq, 'visit-id-of-another-site', change, at);
         continue;
       }
-      if (idHash) await repo.setVisitIdHash(visit.id, idHash);
-      if (incomingWins(visit, stored)) {
-        await repo.replaceVisit(visit, at);
-        changed.set(visit.id, { visit, classified: changed.get(visit.id)?.classified ?? stored.classifiedAt !== undefined, idHash: idHash ?? changed.get(visit.id)?.idHash });
+      const current = changed.get(visit.id);
+      if (!before && !current) {
+        inserting.add(visit.id);
+        changed.set(visit.id, { visit, classified: false, idHash: idHashes.get(visit.id) });
+        continue;
+      }
+      const against = current ? { historyLen: current.visit.history.length, updatedAt: current.visit.updatedAt } : (before as StoredVisit);
+      if (incomingWins(visit, against)) {
+        changed.set(visit.id, { visit, classified: current?.classified ?? before?.classifiedAt !== undefined, idHash: idHashes.get(visit.id) ?? current?.idHash });
       }
     }
 
+    // 4. Written together: new visits in multi-row inserts, changed ones replaced. A visit another push
+    //    inserted between our read and our insert is merged against what that push stored.
+    const inserted = await repo.insertVisits([...inserting].map((id) => (changed.get(id) as { visit: Visit }).visit), at);
+    for (const [id, entry] of changed) {
+      if (inserting.has(id) && inserted.has(id)) continue;
+      if (inserting.has(id)) {
+        const theirs = await repo.visitForUpdate(id);
+        if (!theirs) throw new Error('visit vanished inside a transaction');
+        if (!incomingWins(entry.visit, theirs)) {
+          changed.delete(id);
+          continue;
+        }
+        entry.classified = theirs.classifiedAt !== undefined;
+      }
+      await repo.replaceVisit(entry.visit, at);
+    }
+    for (const [id, idHash] of idHashes) await repo.setVisitIdHash(id, idHash);
+
+    // 5. Desks hear of every changed visit; first-seen visits are classified, invitations counted.
     const alerts: Alert[] = [];
+    await repo.emitMany(siteId, [...changed.values()].map(({ visit }) => ({ type: 'visit', data: { type: 'visit', visit } })), at);
     const watchList = changed.size > 0 ? await repo.watchEntries(siteId) : [];
+    const classifiedNow: string[] = [];
     for (const { visit, classified, idHash } of changed.values()) {
-      await repo.emit(siteId, 'visit', { type: 'visit', visit }, at);
       const reuse = await countInvitationUse(repo, siteRules, visit, now);
       if (reuse) alerts.push(reuse);
       if (!classified) {
         alerts.push(...(await classifyVisit(repo, siteRules, visit, now, watchList, idHash)));
-        await repo.markClassified(visit.id, at);
+        classifiedNow.push(visit.id);
       }
     }
+    await repo.markClassifiedMany(classifiedNow, at);
 
     const moved = lastSeq !== device.lastSeq || JSON.stringify(gaps) !== JSON.stringify(device.gaps);
     await repo.updateDeviceSync(device.id, lastSeq, gaps, at);

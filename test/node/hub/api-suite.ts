@@ -163,6 +163,31 @@ export function hubApiSuite(backend: Backend): void {
       assert.equal((await storedVisit(registered.id))?.status, 'checked-out');
     });
 
+    it('merges several versions of one visit inside one batch in seq order: the newest stands, one row, classified once', async () => {
+      const kiosk = await pair();
+      const desk = reader(admin);
+      await desk.opened;
+      const media = makeVisit(kiosk.id, 1, { visitorType: 'media', purpose: 'media-interview' });
+      const out = advance(advance(media, 'checked-in'), 'checked-out');
+      const other = makeVisit(kiosk.id, 3);
+      // Registered, then checked out, then (a stale retry) the registration again — and another visit, all at once.
+      const before = await counts();
+      const reply = await push(kiosk.token, kiosk.id, [
+        { seq: 1, visit: media },
+        { seq: 2, visit: { ...out, seq: 2 } },
+        { seq: 3, visit: other },
+        { seq: 4, visit: { ...media, seq: 4 } },
+      ]);
+      assert.equal(reply.status, 200, reply.text);
+      assert.deepEqual(pushReplySchema.parse(reply.body).acked, [1, 2, 3, 4]);
+      assert.equal((await storedVisit(media.id))?.status, 'checked-out');
+      const after = await counts();
+      assert.equal(after.visits - before.visits, 2);
+      // The visit finished inside the batch: nothing to raise for a visitor who already left.
+      const alerts = await store.read((repo) => repo.alertsForVisit('demo', media.id));
+      assert.deepEqual(alerts, []);
+    });
+
     it('detects a gap in a device’s sequence, still applies the batch, and fills the hole when the change arrives', async () => {
       const kiosk = await pair();
       await push(kiosk.token, kiosk.id, [1, 2].map((seq) => ({ seq, visit: makeVisit(kiosk.id, seq) })));
