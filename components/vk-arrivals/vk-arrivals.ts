@@ -11,11 +11,16 @@ export type ArrivalFilter = 'all' | 'waiting' | 'on-site' | 'left' | 'flagged' |
 export const ARRIVAL_FILTERS: readonly ArrivalFilter[] = ['all', 'waiting', 'on-site', 'left', 'flagged'];
 
 /**
- * Rows rendered at first, and added each time the end of the list comes near (or **Show more** is pressed).
+ * Rows rendered at first (then `ARRIVALS_MORE_ROWS` at a time as the end of the list comes near, or on **Show more**).
  * A day of 2 000 visits rendered at once is a 100 ms task and a page 240 000 px tall; fifty rows fill
  * several screens. Search and the filters always work on every row, rendered or not.
  */
 export const ARRIVALS_PAGE_ROWS = 50;
+/**
+ * Rows added each time the end of the list comes near: small enough that rendering them (template, style,
+ * layout) stays well inside a frame's budget on a busy two-core desk PC, so scrolling never stalls.
+ */
+export const ARRIVALS_MORE_ROWS = 10;
 /** How far below the screen the end of the list starts rendering the next rows (px): before anyone sees it. */
 const LOOKAHEAD_PX = 1200;
 /**
@@ -106,33 +111,33 @@ export class VkArrivals extends LitElement {
       textarea[aria-invalid='true'] {
         border-color: var(--_danger);
       }
-      table {
+      /*
+       * An ARIA table of block rows rather than a <table>: a table lays out all its rows again whenever rows
+       * are added, so with 2 000 rows each page added while scrolling was a long task; block rows are laid out
+       * one by one. (\`content-visibility: auto\` on the rows was measured too: its per-row visibility checks
+       * cost more while scrolling than the layout they saved.)
+       */
+      .table {
         width: 100%;
-        border-collapse: collapse;
-        /* Column widths from the header alone: adding rows never re-measures the whole table. */
-        table-layout: fixed;
       }
-      col.time {
-        width: 8.5em;
-      }
-      col.type {
-        width: 10%;
-      }
-      col.status {
-        width: 11%;
-      }
-      col.actions {
-        width: 36%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.5em;
+      .row {
+        display: grid;
+        grid-template-columns: 8.5em minmax(0, 1.4fr) minmax(0, 0.8fr) minmax(0, 1.1fr) minmax(0, 0.9fr) minmax(0, 2.8fr);
         border-bottom: 1px solid var(--_border);
-        vertical-align: top;
-        overflow-wrap: anywhere;
       }
-      td.actions {
+      .body .row {
+        /* Each row is laid out and painted on its own: a page of rows added below leaves the others alone. */
+        contain: content;
+      }
+      .head {
+        font-weight: 700;
+      }
+      .cell {
+        padding: 0.5em;
+        overflow-wrap: anywhere;
+        min-width: 0;
+      }
+      .cell.actions {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5em;
@@ -140,7 +145,8 @@ export class VkArrivals extends LitElement {
       }
       .badge {
         display: flex;
-        flex-direction: column;
+        align-items: center;
+        gap: 0.5em;
         font-weight: 400;
       }
       .badge input {
@@ -152,7 +158,7 @@ export class VkArrivals extends LitElement {
         margin: 0.25em 0 0;
         flex-basis: 100%;
       }
-      tr.flagged {
+      .row.flagged {
         background: #fff4f4;
       }
       .flag {
@@ -219,23 +225,14 @@ export class VkArrivals extends LitElement {
         margin-top: var(--_space);
       }
       @media (max-width: 40rem) {
-        table {
-          table-layout: auto;
-        }
-        thead {
+        .head {
           display: none;
         }
-        tr,
-        td {
+        .row {
           display: block;
-        }
-        tr {
           border: 1px solid var(--_border);
           border-radius: var(--_radius);
           margin-bottom: var(--_space);
-        }
-        td {
-          border: none;
         }
       }
     `,
@@ -290,7 +287,7 @@ export class VkArrivals extends LitElement {
 
   /** Shows the next rows. */
   showMore(): void {
-    if (this.limit < this.rows.length) this.limit += ARRIVALS_PAGE_ROWS;
+    if (this.limit < this.rows.length) this.limit += ARRIVALS_MORE_ROWS;
   }
 
   /**
@@ -373,21 +370,21 @@ export class VkArrivals extends LitElement {
     const waiting = WAITING.has(v.status);
     const name = v.visitor.fullName || m.noName;
     const badgeId = `badge-${v.id}`;
-    return html`<tr class=${row.flag ? 'flagged' : ''}>
-      <td>${row.time}</td>
-      <td>
+    return html`<div role="row" class=${row.flag ? 'row flagged' : 'row'}>
+      <div role="cell" class="cell">${row.time}</div>
+      <div role="cell" class="cell">
         ${name}${v.visitor.organisation ? html`<br /><span class="muted">${v.visitor.organisation}</span>` : nothing}
         ${v.visitor.partySize > 1 ? html`<br /><span class="muted">× ${v.visitor.partySize}</span>` : nothing}
         ${row.flag ? html`<br /><span class="flag">${m.classLabel[row.flag]}</span>` : nothing}
-      </td>
-      <td>${m.typeLabels[v.visitorType]}${v.invitation ? html`<br /><span class="muted">${m.invited}</span>` : nothing}</td>
-      <td>
+      </div>
+      <div role="cell" class="cell">${m.typeLabels[v.visitorType]}${v.invitation ? html`<br /><span class="muted">${m.invited}</span>` : nothing}</div>
+      <div role="cell" class="cell">
         ${v.host.label}${row.hostPhone && waiting ? html`<br /><span class="muted">${m.reachHost(row.hostPhone)}</span>` : nothing}
         ${row.hostDecision ? html`<br /><span class="muted">${row.hostDecision}</span>` : nothing}
         ${v.message ? html`<br /><span class="muted">${m.message(v.message.text, v.message.callbackPhone)}</span>` : nothing}
-      </td>
-      <td>${this.renderStatus(v)}</td>
-      <td class="actions">
+      </div>
+      <div role="cell" class="cell">${this.renderStatus(v)}</div>
+      <div role="cell" class="cell actions">
         ${waiting
           ? html`<label class="badge" for=${badgeId}
                 >${m.badgeNumber}
@@ -418,8 +415,8 @@ export class VkArrivals extends LitElement {
         ${!row.flag && !row.suggestion && v.status !== 'checked-out'
           ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-C' })}>${m.raiseC}</button>`
           : nothing}
-      </td>
-    </tr>`;
+      </div>
+    </div>`;
   }
 
   private renderDeny(row: ArrivalRow) {
@@ -497,26 +494,18 @@ export class VkArrivals extends LitElement {
       </div>
       ${this.rows.length === 0
         ? html`<p>${m.noArrivals}</p>`
-        : html`<table aria-rowcount=${this.rows.length + 1}>
-            <colgroup>
-              <col class="time" />
-              <col class="visitor" />
-              <col class="type" />
-              <col class="host" />
-              <col class="status" />
-              <col class="actions" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">${m.columns.time}</th>
-                <th scope="col">${m.columns.visitor}</th>
-                <th scope="col">${m.columns.type}</th>
-                <th scope="col">${m.columns.host}</th>
-                <th scope="col">${m.columns.status}</th>
-                <th scope="col">${m.columns.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
+        : html`<div role="table" class="table" aria-label=${m.arrivalsHeading} aria-rowcount=${this.rows.length + 1}>
+            <div role="rowgroup">
+              <div role="row" class="row head">
+                <div role="columnheader" class="cell">${m.columns.time}</div>
+                <div role="columnheader" class="cell">${m.columns.visitor}</div>
+                <div role="columnheader" class="cell">${m.columns.type}</div>
+                <div role="columnheader" class="cell">${m.columns.host}</div>
+                <div role="columnheader" class="cell">${m.columns.status}</div>
+                <div role="columnheader" class="cell">${m.columns.actions}</div>
+              </div>
+            </div>
+            <div role="rowgroup" class="body">
               ${repeat(
                 shown,
                 (r) => r.visit.id,
@@ -527,8 +516,8 @@ export class VkArrivals extends LitElement {
                   return guard([r, missing, m, this.numberedBadges], () => this.renderRow(r, missing));
                 },
               )}
-            </tbody>
-          </table>`}
+            </div>
+          </div>`}
       ${more > 0
         ? html`<div class="more">
             <span>${m.showingRows(shown.length, this.rows.length)}</span>

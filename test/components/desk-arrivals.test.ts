@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/vk-arrivals/define.js';
-import { ARRIVALS_PAGE_ROWS, type ArrivalActionDetail, type ArrivalRow, type VkArrivals } from '../../components/vk-arrivals/vk-arrivals.js';
+import { ARRIVALS_MORE_ROWS, ARRIVALS_PAGE_ROWS, type ArrivalActionDetail, type ArrivalRow, type VkArrivals } from '../../components/vk-arrivals/vk-arrivals.js';
 import '../../desk/define-idle.js';
 import type { VkDeskIdle } from '../../desk/vk-desk-idle.js';
 import type { DenyReason, Visit } from '../../src/domain/visit.js';
@@ -55,11 +55,14 @@ async function mount(rows: ArrivalRow[], opts: { numberedBadges?: boolean; denyR
   return { el, actions };
 }
 
-/** The table row showing `text`. */
-function rowOf(el: VkArrivals, text: string): HTMLTableRowElement {
-  const tr = [...el.shadowRoot!.querySelectorAll('tbody tr')].find((r) => r.textContent?.includes(text));
-  if (!tr) throw new Error(`no row with ${text}`);
-  return tr as HTMLTableRowElement;
+/** The visitors' rows (ARIA rows with cells; the header row has column headers). */
+const bodyRows = (el: VkArrivals): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"]')].filter((r) => r.querySelector('[role="cell"]'));
+
+/** The row showing `text`. */
+function rowOf(el: VkArrivals, text: string): HTMLElement {
+  const row = bodyRows(el).find((r) => r.textContent?.includes(text));
+  if (!row) throw new Error(`no row with ${text}`);
+  return row;
 }
 
 describe('<vk-arrivals>: Confirm check-in with a badge number', () => {
@@ -184,24 +187,24 @@ describe('<vk-arrivals>: a busy day, a page at a time', () => {
   it(`renders ${ARRIVALS_PAGE_ROWS} rows at first, tells how many match, and more on Show more`, async () => {
     const rows = many(130);
     const { el } = await mount(rows);
-    const table = el.shadowRoot!.querySelector('table')!;
+    const table = el.shadowRoot!.querySelector('[role="table"]')!;
     expect(table.getAttribute('aria-rowcount')).to.equal('131');
     // The end of the list may be within reach of the viewport in this small test page: wait until it settles.
     await until(() => el.renderedRows >= ARRIVALS_PAGE_ROWS);
     const before = el.renderedRows;
-    expect(el.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(before);
+    expect(bodyRows(el).length).to.equal(before);
     if (before < 130) {
       expect(deepText(el)).to.contain(`Showing ${before} of 130`);
       button(el, m.showMore).click();
       await el.updateComplete;
-      expect(el.renderedRows).to.be.at.least(Math.min(130, before + ARRIVALS_PAGE_ROWS));
+      expect(el.renderedRows).to.be.at.least(Math.min(130, before + ARRIVALS_MORE_ROWS));
     }
     // Every row is reachable: keep asking for more until none is left, and the "Show more" goes away.
     while (el.renderedRows < 130) {
       button(el, m.showMore).click();
       await el.updateComplete;
     }
-    expect(el.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(130);
+    expect(bodyRows(el).length).to.equal(130);
     expect(() => button(el, m.showMore)).to.throw();
   });
 
@@ -229,7 +232,7 @@ describe('<vk-arrivals>: a busy day, a page at a time', () => {
   it('a refresh with the same row objects renders no row again; a changed visit renders its row only', async () => {
     const rows = many(20);
     const { el } = await mount(rows);
-    const cells = [...el.shadowRoot!.querySelectorAll('tbody tr td:first-child')];
+    const cells = bodyRows(el).map((r) => r.querySelector('[role="cell"]')!);
     const marked = cells.map((td) => {
       td.setAttribute('data-mark', '1');
       return td;
