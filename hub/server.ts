@@ -13,6 +13,7 @@ import { createApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import { openStore, type HubStore } from './db/index.js';
 import { EventFanout, POLL_MS } from './events/fanout.js';
+import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
 
 /** How often the hub looks for alerts past their escalation time: a few seconds late at most. */
@@ -79,6 +80,8 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // `restore` refuses to replace a database a hub serves (hub/run-lock.ts); PostgreSQL restores are pg_restore's.
+  const releaseRunLock = store.dialect === 'sqlite' && options.dataDir ? claimRunLock(options.dataDir) : () => undefined;
   const loopback = options.host === '::1' ? '[::1]' : '127.0.0.1';
   return {
     store,
@@ -89,6 +92,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     async close() {
       clearInterval(timer);
       fanout.stop();
+      releaseRunLock();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Open event streams would keep close() waiting forever.

@@ -12,6 +12,8 @@
  *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
  *   revoke-device --id DEVICE-ID [--site ID]       the kiosk's token stops working at once
  *   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]   CSV on standard output
+ *   backup FILE                                    SQLite's online backup, safe while the hub runs
+ *   restore FILE [--force]                         a checked backup into DATA_DIR (the hub stopped)
  *
  * On an empty database any command first creates the demo site, as `npm start` does, and prints its PIN.
  */
@@ -33,10 +35,28 @@ import { loadDevKey } from '../dev-key.js';
 import { HubError } from '../errors.js';
 import { exportCsv } from '../export.js';
 import { issueInvitation, revokeInvitation } from '../invitations.js';
+import { BackupError, backupSqlite, restoreSqlite } from '../db/backup.js';
 import { bootstrapIfEmpty, createPairCode } from '../sites.js';
 
 /** Pixels per QR module in the PNG: large enough to scan from a phone screen held to a tablet's camera. */
 const PNG_SCALE = 8;
+
+/** A command that was understood but refused (a damaged backup, a running hub): its message, exit status 1. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What `backup` says on PostgreSQL: the database server has its own tools (hub/README.md "Backups"). */
+export const PG_BACKUP_GUIDANCE = `the hub's backup command copies its embedded SQLite database; on PostgreSQL (DATABASE_URL) use the server's tools:
+  pg_dump --format=custom --file=hub.dump "$DATABASE_URL"          (consistent while the hub runs)
+  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" hub.dump   (the hubs stopped)
+see hub/README.md "Backups"`;
 
 /** A mistake in the command line: printed with the usage, exit status 2. */
 export class UsageError extends Error {
@@ -50,7 +70,9 @@ export const USAGE = `usage: npm run hub -- <command> [options]
          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|FILE.svg]
   revoke-invite --jti ID [--site ID]
   revoke-device --id DEVICE-ID [--site ID]
-  export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]`;
+  export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]
+  backup FILE
+  restore FILE [--force]`;
 
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
@@ -80,6 +102,7 @@ const OPTIONS = {
   out: { type: 'string' },
   jti: { type: 'string' },
   id: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
@@ -89,7 +112,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   'revoke-invite': ['site', 'jti'],
   'revoke-device': ['site', 'id'],
   export: ['site', 'from', 'to'],
+  backup: [],
+  restore: ['force'],
 };
+
+/** Commands that take one file name and work on the database file itself, not through the store. */
+const FILE_COMMANDS = ['backup', 'restore'];
 
 const str = (v: Values, k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
 
@@ -154,13 +182,16 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
   const [command, ...rest] = argv;
   if (!command || !(command in ALLOWED)) throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
   let values: Values;
+  let positionals: string[];
+  const takesFile = FILE_COMMANDS.includes(command);
   try {
-    ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: takesFile }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const allowed = ALLOWED[command] ?? [];
   for (const key of Object.keys(values)) if (!allowed.includes(key)) throw new UsageError(`--${key} does not apply to ${command}`);
+  if (takesFile) return fileCommand(command, positionals, values, options);
   const invite = command === 'invite' ? invitationRequest(values) : undefined;
 
   const env = options.env ?? process.env;
@@ -264,14 +295,48 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
   return lines;
 }
 
+/** `backup FILE` / `restore FILE [--force]`: before any store is opened (a restore must not create one). */
+async function fileCommand(command: string, positionals: string[], values: Values, options: CliOptions): Promise<string[]> {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) throw new UsageError(`${command} takes one file name`);
+  const config = configFromEnv(options.env ?? process.env);
+  if (config.databaseUrl) throw new CommandError('postgres', PG_BACKUP_GUIDANCE);
+  const lines: string[] = [];
+  const print = (line: string) => {
+    lines.push(line);
+    (options.out ?? console.log)(line);
+  };
+  const dataDir = resolve(config.dataDir);
+  const started = performance.now();
+  try {
+    if (command === 'backup') {
+      const info = await backupSqlite(dataDir, file);
+      print(`backup: ${resolve(file)} (${info.bytes} bytes, ${info.sites} site(s), ${info.visits} visit(s), migrations up to ${info.migrations.at(-1) ?? '-'}) in ${Math.round(performance.now() - started)} ms`);
+    } else {
+      const info = await restoreSqlite(resolve(file), dataDir, { force: values['force'] === true, ...(options.now ? { now: options.now } : {}) });
+      if (info.previous) print(`kept the database that was there as ${info.previous}`);
+      print(`restored: ${info.sites} site(s), ${info.visits} visit(s) into ${dataDir} in ${Math.round(performance.now() - started)} ms; start the hub`);
+    }
+  } catch (error) {
+    if (error instanceof BackupError) throw new CommandError(error.code, error.message);
+    throw error;
+  }
+  return lines;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   try {
     await runCli(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`hub: ${error.message}`);
-    console.error(USAGE);
-    process.exitCode = 2;
+    if (error instanceof CommandError) {
+      console.error(`hub: ${error.message}`);
+      process.exitCode = 1;
+    } else {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(`hub: ${error.message}`);
+      console.error(USAGE);
+      process.exitCode = 2;
+    }
   }
 }
