@@ -324,3 +324,56 @@ export async function hubAlertLatency() {
     await hub.stop();
   }
 }
+
+/** Visits in the backup figure (issue 6: backup and restore time for 100 000 visits). */
+export const BACKUP_VISITS = Number(process.env.BENCH_BACKUP_VISITS ?? 100_000);
+
+/** Runs `npm run hub -- ARGS` as the operator would (its own process); resolves with its output and wall time. */
+function hubCli(args, env) {
+  return new Promise((ok, ko) => {
+    const t = performance.now();
+    const c = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    c.stdout.on('data', (d) => (text += d));
+    c.stderr.on('data', (d) => (text += d));
+    c.once('exit', (status) => (status === 0 ? ok({ text, wall: performance.now() - t }) : ko(new Error(`hub ${args[0]} failed: ${text}`))));
+  });
+}
+
+/**
+ * Issue 6: `npm run hub -- backup` while the hub runs, on a SQLite database of BACKUP_VISITS visits pushed
+ * through the API, and `restore` of that file into a fresh data directory. The figure is the command's own
+ * time (it prints `in N ms`: the copy, the check and the rename, not the TypeScript loader's start); the
+ * baseline is a plain file copy of the same bytes (the floor of any copy). The kiosk's push limit is raised
+ * for this run: one device pushing 100 000 visits at full speed is the flood the limit stops.
+ */
+export async function benchBackup() {
+  const { copyFile, stat } = await import('node:fs/promises');
+  const env = { DATABASE_URL: '', VK_HUB_PUSH_CHANGES_PER_MINUTE: '10000000', VK_HUB_PUSH_BURST: '10000000' };
+  const hub = await startHub(env);
+  hub.env = env;
+  const work = await freshProfile('hub-backup');
+  try {
+    const device = await pairDevice(hub, hub.code);
+    const fill = await pushAll(hub, device, makeVisits(device, BACKUP_VISITS));
+    log(`backup: ${BACKUP_VISITS} visits pushed in ${(fill / 1000).toFixed(1)} s`);
+    const file = join(work, 'hub-backup.sqlite');
+    const backup = await hubCli(['backup', file], { DATA_DIR: hub.dataDir });
+    const backupMs = Number(/ in (\d+) ms/.exec(backup.text)?.[1]);
+    const bytes = (await stat(file)).size;
+    const t = performance.now();
+    await copyFile(file, join(work, 'plain-copy.sqlite'));
+    const copyMs = performance.now() - t;
+    const restore = await hubCli(['restore', file], { DATA_DIR: join(work, 'restored') });
+    const restoreMs = Number(/ in (\d+) ms/.exec(restore.text)?.[1]);
+    if (!/restored: 1 site\(s\), (\d+) visit/.test(restore.text) || Number(/(\d+) visit/.exec(restore.text)?.[1]) !== BACKUP_VISITS) throw new Error(`restore did not bring every visit back: ${restore.text}`);
+    const size = `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+    return [
+      { what: `Backup of ${BACKUP_VISITS.toLocaleString('en')} visits while the hub runs (SQLite, ${size}; command ${(backup.wall / 1000).toFixed(1)} s with start) — vs plain file copy`, ours: backupMs, baseline: copyMs, unit: 'ms' },
+      { what: `Restore of that backup into a fresh data directory (checked twice; command ${(restore.wall / 1000).toFixed(1)} s with start) — vs plain file copy`, ours: restoreMs, baseline: copyMs, unit: 'ms' },
+    ];
+  } finally {
+    await hub.stop();
+    await removeDir(work);
+  }
+}
