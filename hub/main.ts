@@ -13,6 +13,7 @@ import { offsetClock } from './clock.js';
 import { configFromEnv, publicOrigin } from './config.js';
 import { openStore } from './db/index.js';
 import { loadDevKey } from './dev-key.js';
+import { limitsFromEnv } from './limits.js';
 import { startHub } from './server.js';
 import { bootstrapIfEmpty, resetAdminPin } from './sites.js';
 
@@ -23,7 +24,7 @@ export async function main(staticRoot = 'dist'): Promise<void> {
   const first = await bootstrapIfEmpty(store, { adminPin: config.adminPin, signingKey: await loadDevKey(resolve(config.dataDir)), now: clock() });
   // As before the hub: VK_ADMIN_PIN always wins, so a run on a reused data directory knows the PIN.
   if (!first && config.adminPin) await resetAdminPin(store, DEMO_SITE.id, config.adminPin, clock());
-  const hub = await startHub({ ...config, store, clock, staticRoot });
+  const hub = await startHub({ ...config, store, clock, staticRoot, limits: limitsFromEnv() });
   const origin = publicOrigin(config, hub.port);
 
   console.log(`Visitor Kiosk is running: ${origin}/`);

@@ -13,6 +13,7 @@ import { createApp } from './api/app.js';
 import { systemClock, type Clock } from './clock.js';
 import { openStore, type HubStore } from './db/index.js';
 import { EventFanout, POLL_MS } from './events/fanout.js';
+import type { HubLimits } from './limits.js';
 import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
 
@@ -31,6 +32,8 @@ export interface StartOptions {
   defaultSiteId?: string;
   escalationTickMs?: number;
   pollMs?: number;
+  /** Rate limits (hub/limits.ts); absent: DEFAULT_LIMITS. */
+  limits?: HubLimits;
   /** Use this store instead of opening one (the caller closes it). */
   store?: HubStore;
 }
@@ -52,7 +55,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   await ensureSiteSecrets(store, clock());
   const fanout = new EventFanout(store);
   await fanout.start(options.pollMs ?? POLL_MS);
-  const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id });
+  const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id, ...(options.limits ? { limits: options.limits } : {}) });
 
   let escalating: Promise<number> | undefined;
   const escalate = (): Promise<number> => {

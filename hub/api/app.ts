@@ -25,6 +25,7 @@ import type { Clock } from '../clock.js';
 import type { HubStore, StaffRow } from '../db/index.js';
 import { deviceStatus } from '../devices.js';
 import { HubError } from '../errors.js';
+import { DEFAULT_LIMITS, RateLimiter, type HubLimits } from '../limits.js';
 import type { EventFanout } from '../events/fanout.js';
 import { eventStream } from '../events/sse.js';
 import { exportCsv } from '../export.js';
@@ -37,6 +38,7 @@ import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
 import { openApiDocument } from './openapi.js';
 import { readJson } from './body.js';
+import { answerHeaders, EmbeddingOrigins, preflightHeaders } from './cors.js';
 
 /** A staff session lasts a shift: 12 hours, then the desk signs in again. */
 export const SESSION_HOURS = 12;
@@ -51,6 +53,8 @@ export interface AppOptions {
   staticRoot?: string;
   /** The site whose public configuration `/site.json` serves. */
   defaultSiteId: string;
+  /** Rate limits (hub/limits.ts); absent: DEFAULT_LIMITS. */
+  limits?: HubLimits;
 }
 
 type Env = { Variables: { principal: Principal } };
@@ -79,11 +83,32 @@ const clientOf = (c: Context): string => {
 export function createApp(options: AppOptions): Hono<Env> {
   const { store, fanout, clock } = options;
   const app = new Hono<Env>();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const pairLimit = new RateLimiter(limits.pair, clock, 'pairing requests');
+  const signInClientLimit = new RateLimiter(limits.signInPerClient, clock, 'sign-in attempts');
+  const signInSiteLimit = new RateLimiter(limits.signInPerSite, clock, 'sign-in attempts at this site');
+  const pushLimit = new RateLimiter(limits.pushChanges, clock, 'changes from this device');
+  const embedding = new EmbeddingOrigins(store, clock);
 
   app.use('*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     if (c.req.path.startsWith('/api/')) c.res.headers.set('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+  });
+
+  // Strict CORS (api/cors.ts): no header unless the Origin is one a site embeds the hub from.
+  app.use('/api/v1/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined) return next();
+    const sites = await embedding.sitesFor(origin);
+    if (c.req.method === 'OPTIONS') {
+      if (!sites) return c.json(errorBody('forbidden', 'this origin may not call the hub'), 403);
+      return c.body(null, 204, preflightHeaders(origin));
+    }
+    await next();
+    const principal = c.get('principal') as Principal | undefined;
+    if (!sites || (principal && !sites.has(principal.siteId))) return;
+    for (const [name, value] of Object.entries(answerHeaders(origin))) c.res.headers.set(name, value);
   });
 
   app.onError((error, c) => {
@@ -129,6 +154,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   // ----- pairing -----
 
   app.post('/api/v1/pair', async (c) => {
+    pairLimit.take(clientOf(c));
     const body = await readJson(c.req.raw, pairRequestSchema);
     const now = clock();
     const token = newToken('device');
@@ -154,6 +180,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/api/v1/sync/push', async (c) => {
     const principal = await authenticate(c);
     const body = await readJson(c.req.raw, pushRequestSchema);
+    // Counted before anything is written: a flood from one device is refused whole, and costs no disk.
+    pushLimit.take(`${principal.siteId}/${body.deviceId}`, body.changes.length);
     const { reply } = await push(store, principal, body, clock());
     return c.json(reply);
   });
@@ -171,6 +199,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const now = clock();
     const client = clientOf(c);
     const scope = body.siteId ?? '*';
+    signInClientLimit.take(client);
+    signInSiteLimit.take(scope);
     // Counted as wrong BEFORE the PIN is checked, so parallel guesses cannot check more PINs than the lock allows.
     const attempt = await store.write(async (repo) => {
       const failures = await repo.signInFailures(scope, client);

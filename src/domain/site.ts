@@ -105,6 +105,16 @@ export interface SiteConfig {
   sealKey?: { kid: string; jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string } };
   /** The reception desk's settings; absent: the defaults of `DeskSettings`. */
   desk?: DeskSettings;
+  /**
+   * Pages of the company's own (an intranet portal) that call the hub's API from a browser: their origins
+   * (`https://portal.example.com`, no path) get CORS answers on `/api/v1`; absent: no origin but the hub's own.
+   */
+  embedding?: { origins: string[] };
+  /** The hub's health checks at this site; absent: the hub's defaults. */
+  health?: {
+    /** Minutes without contact after which a kiosk counts as silent and the desk is alerted (default 60). */
+    silentMinutes?: number;
+  };
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

@@ -12,6 +12,19 @@ import { localeSchema, localisedTextSchema } from './locale.js';
 const MAX_ID_LENGTH = 64;
 /** Longest retention a site may configure for visit logs: ten years covers any legal hold set by policy. */
 const MAX_RETENTION_DAYS = 3650;
+/** Most embedding origins a site lists: a few company portals, not a list to maintain by the hundred. */
+const MAX_EMBEDDING_ORIGINS = 20;
+/** Longest silence a site may allow a kiosk before the health alert: a week. */
+const MAX_SILENT_MINUTES = 7 * 24 * 60;
+/**
+ * A web origin exactly as browsers send it in `Origin`: lower-case scheme and host, an optional port, no
+ * path, no trailing slash. `https` only, except `http://localhost` for development; never `*` or `null`.
+ */
+const originSchema = z.string().check(
+  z.maxLength(200),
+  z.regex(/^(?:https:\/\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|http:\/\/localhost)(?::\d{1,5})?$/, 'not an origin (https://host[:port], lower case, no path)'),
+);
+
 /** Longest directory text (a unit label, a name, a department, a phone): what fits a suggestion row. */
 const MAX_DIRECTORY_TEXT = 80;
 
@@ -123,6 +136,15 @@ export const siteConfigSchema = z
         denyReasons: z.optional(choiceList(DENY_REASONS)),
       }),
     ),
+    embedding: z.optional(
+      z.strictObject({
+        origins: z.array(originSchema).check(
+          z.maxLength(MAX_EMBEDDING_ORIGINS),
+          z.refine((list) => new Set(list).size === list.length, 'an origin is listed twice'),
+        ),
+      }),
+    ),
+    health: z.optional(z.strictObject({ silentMinutes: z.optional(z.number().check(z.int(), z.minimum(5), z.maximum(MAX_SILENT_MINUTES))) })),
   });
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.

@@ -234,6 +234,7 @@ export const HUB_ERROR_CODES = [
   'pair-code-expired',
   'pin-wrong',
   'pin-locked',
+  'rate-limited',
   'server-error',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
