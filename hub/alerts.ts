@@ -2,7 +2,8 @@
  * Alerts on the hub: raised by classification (automatically, once per visit and class) or by a receptionist,
  * acknowledged by the first desk to press **Acknowledge** (a compare-and-set, so two desks pressing at once
  * record one acknowledgement and both are told which), and escalated when nobody acknowledges before the
- * deadline stored with the alert. Every change is an `alert` event in the same transaction.
+ * deadline stored with the alert. Every change is an `alert` event in the same transaction, and its outbound
+ * notifications (webhooks, e-mail: notify/enqueue.ts) are queued in that transaction too.
  */
 import type { Alert, AlertIncidentClass, AlertKind } from '../src/domain/desk.js';
 import { escalateRoute, escalationDueAt, helpEscalationRoles, routeFor, type AlertClass } from '../src/domain/rules/index.js';
@@ -11,6 +12,7 @@ import type { AckReply } from '../src/schemas/sync.js';
 import type { HubStore, Repo } from './db/index.js';
 import { HubError } from './errors.js';
 import { newId } from './ids.js';
+import { enqueueAlertNotifications } from './notify/enqueue.js';
 import { loadSite, type SiteRules } from './sites.js';
 
 /** Most due alerts one escalation round handles; the next round (seconds later) takes the rest. */
@@ -51,6 +53,7 @@ export function makeAlert(input: NewAlert, rules: SiteRules['rules'], now: Date)
 export async function raiseOnce(repo: Repo, alert: Alert, dedupeKey: string): Promise<Alert | undefined> {
   if (!(await repo.insertAlert(alert, dedupeKey))) return undefined;
   await repo.emit(alert.siteId, 'alert', { type: 'alert', alert }, alert.createdAt);
+  await enqueueAlertNotifications(repo, alert, 'raised', alert.createdAt);
   return alert;
 }
 
@@ -73,6 +76,7 @@ export async function raiseManual(store: HubStore, siteId: string, input: { inci
     const alert = makeAlert({ siteId, kind: 'incident', incidentClass: input.incidentClass, ...(input.visitId !== undefined ? { visitId: input.visitId } : {}), notify: route.notify }, siteRules.rules, now);
     await repo.insertAlert(alert, undefined);
     await repo.emit(siteId, 'alert', { type: 'alert', alert }, alert.createdAt);
+    await enqueueAlertNotifications(repo, alert, 'raised', alert.createdAt);
     return alert;
   });
 }
@@ -91,6 +95,7 @@ export async function raiseHelpCall(store: HubStore, siteId: string, deviceId: s
     // The key names the calling kiosk, so its open call is found again (`openHelpCall`); unique per alert.
     await repo.insertAlert(alert, `help:${deviceId}:${alert.id}`);
     await repo.emit(siteId, 'alert', { type: 'alert', alert }, alert.createdAt);
+    await enqueueAlertNotifications(repo, alert, 'raised', alert.createdAt);
     return alert;
   });
 }
@@ -112,6 +117,7 @@ export async function acknowledge(store: HubStore, siteId: string, alertId: stri
       return { alert: winner, recorded: false };
     }
     await repo.emit(siteId, 'alert', { type: 'alert', alert: next }, now.toISOString());
+    await enqueueAlertNotifications(repo, next, 'acknowledged', now.toISOString());
     return { alert: next, recorded: true };
   });
 }
@@ -149,6 +155,7 @@ export async function escalateManual(store: HubStore, siteId: string, alertId: s
     const next = escalated(current, await loadSite(repo, siteId), now);
     if (!(await repo.updateAlertIf(current, next, now.toISOString()))) return (await repo.alert(siteId, alertId)) ?? current;
     await repo.emit(siteId, 'alert', { type: 'alert', alert: next }, now.toISOString());
+    await enqueueAlertNotifications(repo, next, 'escalated', now.toISOString());
     return next;
   });
 }
@@ -168,6 +175,7 @@ export async function escalateDue(store: HubStore, now: Date): Promise<Alert[]> 
       const next = escalated(current, await loadSite(repo, current.siteId), now);
       if (!(await repo.updateAlertIf(current, next, now.toISOString()))) return undefined;
       await repo.emit(current.siteId, 'alert', { type: 'alert', alert: next }, now.toISOString());
+      await enqueueAlertNotifications(repo, next, 'escalated', now.toISOString());
       return next;
     });
     if (result) done.push(result);

@@ -16,6 +16,8 @@ import { EventFanout, POLL_MS } from './events/fanout.js';
 import type { HubLimits } from './limits.js';
 import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
+import { smtpFromEnv } from './notify/email.js';
+import { DeliveryWorker, type DeliverySettings } from './notify/worker.js';
 
 /** How often the hub looks for alerts past their escalation time: a few seconds late at most. */
 export const ESCALATION_TICK_MS = 2000;
@@ -36,6 +38,8 @@ export interface StartOptions {
   limits?: HubLimits;
   /** Use this store instead of opening one (the caller closes it). */
   store?: HubStore;
+  /** Outbound notifications (hub/notify/worker.ts); absent: the defaults, with the SMTP relay from VK_SMTP_* (notify/email.ts). */
+  delivery?: Partial<DeliverySettings>;
 }
 
 export interface RunningHub {
@@ -46,6 +50,8 @@ export interface RunningHub {
   url: string;
   /** Runs one escalation round now (tests; the loop does it every ESCALATION_TICK_MS). */
   escalate(): Promise<number>;
+  /** The outbound delivery worker (tests call `runOnce()` to send now). */
+  deliveries: DeliveryWorker;
   close(): Promise<void>;
 }
 
@@ -55,7 +61,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   await ensureSiteSecrets(store, clock());
   const fanout = new EventFanout(store);
   await fanout.start(options.pollMs ?? POLL_MS);
-  const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id, ...(options.limits ? { limits: options.limits } : {}) });
+  const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id, ...(options.limits ? { limits: options.limits } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
 
   let escalating: Promise<number> | undefined;
   const escalate = (): Promise<number> => {
@@ -67,6 +73,8 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   };
   await escalate(); // deadlines that passed while the hub was down escalate at once
   const timer = setInterval(() => void escalate(), options.escalationTickMs ?? ESCALATION_TICK_MS);
+  const deliveries = new DeliveryWorker(store, clock, { smtp: smtpFromEnv(), ...options.delivery });
+  deliveries.start();
   timer.unref();
 
   const tls = options.tls;
@@ -92,8 +100,10 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     port,
     url: `${tls ? 'https' : 'http'}://${loopback}:${port}`,
     escalate,
+    deliveries,
     async close() {
       clearInterval(timer);
+      await deliveries.stop();
       fanout.stop();
       releaseRunLock();
       await new Promise<void>((resolve) => {

@@ -26,6 +26,7 @@ import type { HubStore, StaffRow } from '../db/index.js';
 import { deviceStatus } from '../devices.js';
 import { HubError } from '../errors.js';
 import { DEFAULT_LIMITS, RateLimiter, type HubLimits } from '../limits.js';
+import { publicHealth, siteHealth } from '../health.js';
 import type { EventFanout } from '../events/fanout.js';
 import { eventStream } from '../events/sse.js';
 import { exportCsv } from '../export.js';
@@ -36,6 +37,8 @@ import { loadSite, publicSiteConfig } from '../sites.js';
 import { SECURITY_HEADERS, serveFile } from '../static.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
+import { addWebhook, deliveryView, DELIVERY_LOG_LIMIT, listWebhooks, rotateWebhookSecret } from '../notify/webhooks.js';
+import { addWebhookRequestSchema } from '../../src/schemas/webhook.js';
 import { openApiDocument } from './openapi.js';
 import { readJson } from './body.js';
 import { answerHeaders, EmbeddingOrigins, preflightHeaders } from './cors.js';
@@ -55,6 +58,8 @@ export interface AppOptions {
   defaultSiteId: string;
   /** Rate limits (hub/limits.ts); absent: DEFAULT_LIMITS. */
   limits?: HubLimits;
+  /** DATA_DIR, whose free disk space staff health shows; absent: none shown. */
+  dataDir?: string;
 }
 
 type Env = { Variables: { principal: Principal } };
@@ -336,6 +341,36 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     const csv = await exportCsv(store, principal.siteId, from, to);
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="visits.csv"' });
+  });
+
+  // ----- outbound webhooks (site manager; hub/notify) -----
+
+  app.get('/api/v1/webhooks', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const webhooks = await listWebhooks(store, principal.siteId);
+    const deliveries = await store.read((repo) => repo.notify.deliveries(principal.siteId, DELIVERY_LOG_LIMIT));
+    return c.json({ webhooks, deliveries: deliveries.map(deliveryView) });
+  });
+
+  app.post('/api/v1/webhooks', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const body = await readJson(c.req.raw, addWebhookRequestSchema);
+    // The secret is in this reply only: the hub never shows it again (rotate to get a new one).
+    return c.json(await addWebhook(store, principal.siteId, body, clock()), 201);
+  });
+
+  app.post('/api/v1/webhooks/:id/rotate-secret', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    return c.json(await rotateWebhookSecret(store, principal.siteId, c.req.param('id'), clock()));
+  });
+
+  // ----- health (hub/health.ts) -----
+
+  app.get('/api/v1/health', (c) => c.json(publicHealth(store)));
+
+  app.get('/api/v1/health/site', async (c) => {
+    const principal = await staffOnly(c);
+    return c.json(await siteHealth(store, principal.siteId, options.dataDir, clock()));
   });
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument() as object));

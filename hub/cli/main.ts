@@ -14,6 +14,10 @@
  *   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]   CSV on standard output
  *   backup FILE                                    SQLite's online backup, safe while the hub runs
  *   restore FILE [--force]                         a checked backup into DATA_DIR (the hub stopped)
+ *   add-webhook --url URL [--events alert,…]      a signed webhook for the site; prints its secret once
+ *   rotate-webhook-secret --id ID                  a new secret; the old one signs too for a day
+ *   list-webhooks                                  the site's webhooks (never their secrets)
+ *   add-email-recipient --role ROLE --address EMAIL [--locale …]   e-mailed when ROLE is notified
  *
  * On an empty database any command first creates the demo site, as `npm start` does, and prints its PIN.
  */
@@ -34,6 +38,8 @@ import { deviceStatus } from '../devices.js';
 import { loadDevKey } from '../dev-key.js';
 import { HubError } from '../errors.js';
 import { exportCsv } from '../export.js';
+import { addEmailRecipient, addWebhook, listWebhooks, rotateWebhookSecret } from '../notify/webhooks.js';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '../../src/schemas/webhook.js';
 import { issueInvitation, revokeInvitation } from '../invitations.js';
 import { BackupError, backupSqlite, restoreSqlite } from '../db/backup.js';
 import { bootstrapIfEmpty, createPairCode } from '../sites.js';
@@ -72,7 +78,11 @@ export const USAGE = `usage: npm run hub -- <command> [options]
   revoke-device --id DEVICE-ID [--site ID]
   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]
   backup FILE
-  restore FILE [--force]`;
+  restore FILE [--force]
+  add-webhook --url URL [--events alert,escalation,acknowledgement,help] [--site ID]
+  rotate-webhook-secret --id WEBHOOK-ID [--site ID]
+  list-webhooks [--site ID]
+  add-email-recipient --role ROLE --address EMAIL [--locale en|zh-Hant|zh-Hans] [--site ID]`;
 
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
@@ -103,6 +113,10 @@ const OPTIONS = {
   jti: { type: 'string' },
   id: { type: 'string' },
   force: { type: 'boolean' },
+  url: { type: 'string' },
+  events: { type: 'string' },
+  address: { type: 'string' },
+  locale: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
@@ -114,6 +128,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   export: ['site', 'from', 'to'],
   backup: [],
   restore: ['force'],
+  'add-webhook': ['site', 'url', 'events'],
+  'rotate-webhook-secret': ['site', 'id'],
+  'list-webhooks': ['site'],
+  'add-email-recipient': ['site', 'role', 'address', 'locale'],
 };
 
 /** Commands that take one file name and work on the database file itself, not through the store. */
@@ -283,6 +301,39 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         lines.push(csv);
         if (options.out) options.out(csv);
         else process.stdout.write(csv);
+        break;
+      }
+      case 'add-webhook': {
+        const url = str(values, 'url');
+        if (!url) throw new UsageError('--url is required (the receiver, https://…)');
+        const events = str(values, 'events')?.split(',').map((e) => e.trim());
+        if (events && !events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e))) throw new UsageError(`--events takes a comma-separated list of: ${WEBHOOK_EVENTS.join(', ')}`);
+        const { webhook, secret } = await addWebhook(store, siteId, { url, ...(events ? { events: events as WebhookEvent[] } : {}) }, now);
+        print(`webhook: ${webhook.id}`);
+        print(`url: ${webhook.url}`);
+        print(`events: ${webhook.events === 'all' ? 'all' : webhook.events.join(',')}`);
+        print(`secret: ${secret}`);
+        print('The secret is shown once: store it with the receiver now (docs/webhooks.md).');
+        break;
+      }
+      case 'rotate-webhook-secret': {
+        const id = str(values, 'id');
+        if (!id) throw new UsageError('--id is required (see list-webhooks)');
+        const rotated = await rotateWebhookSecret(store, siteId, id, now);
+        print(`secret: ${rotated.secret}`);
+        print(`previous secret signs too until: ${rotated.previousUntil}`);
+        break;
+      }
+      case 'list-webhooks': {
+        for (const w of await listWebhooks(store, siteId)) print(`${w.id} ${w.url} events=${w.events === 'all' ? 'all' : w.events.join(',')}${w.disabledAt ? ' disabled' : ''}`);
+        break;
+      }
+      case 'add-email-recipient': {
+        const role = str(values, 'role');
+        const address = str(values, 'address');
+        if (!role || !address) throw new UsageError('--role and --address are required');
+        const id = await addEmailRecipient(store, siteId, { role, address, locale: str(values, 'locale') ?? 'en' }, now);
+        print(`recipient: ${id} (${role})`);
         break;
       }
     }

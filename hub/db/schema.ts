@@ -187,6 +187,65 @@ export interface EventsTable {
   at: string;
 }
 
+/** (0003) A site's webhook receiver. Its secrets sign, so the hub needs them in clear (like its signing keys). */
+export interface WebhooksTable {
+  id: string;
+  site_id: string;
+  url: string;
+  secret: string;
+  /** The secret before the last rotation: still signed with until `previous_until`. */
+  previous_secret: string | null;
+  previous_until: string | null;
+  /** JSON array of WebhookEvent; null: every event. */
+  events: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** (0003) Who is e-mailed for a role at a site, and in which language. */
+export interface NotifyRecipientsTable {
+  id: string;
+  site_id: string;
+  role: string;
+  address: string;
+  locale: string;
+  created_at: string;
+}
+
+/** (0003) The durable outbound queue: one row per webhook call or e-mail, kept after delivery as its log. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  site_id: string;
+  channel: 'webhook' | 'email';
+  /** The webhook for `webhook` rows; null for e-mail. */
+  webhook_id: string | null;
+  event: string;
+  /** The webhook body, or the e-mail {to, locale, subject, text}, JSON. */
+  body: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** Random token of the process holding the row while it sends (null when nobody does). */
+  lease: string | null;
+  status: 'pending' | 'delivered' | 'failed';
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** (0003) One row per attempt of a delivery: when, how long, what came back. */
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  site_id: string;
+  attempt: number;
+  at: string;
+  duration_ms: number;
+  outcome: 'delivered' | 'retry' | 'failed';
+  status: number | null;
+  error: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   devices: DevicesTable;
@@ -204,4 +263,8 @@ export interface Database {
   watch_entries: WatchEntriesTable;
   events: EventsTable;
   site_secrets: SiteSecretsTable;
+  webhooks: WebhooksTable;
+  notify_recipients: NotifyRecipientsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
 }

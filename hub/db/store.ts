@@ -12,6 +12,7 @@ import type { Visit } from '../../src/domain/visit.js';
 import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
+import { NotifyRepo } from './notify-store.js';
 
 /** A device as the hub stores it. */
 /**
@@ -120,6 +121,12 @@ export class Repo {
     private readonly db: Kysely<Database>,
     private readonly adapter: DialectAdapter,
   ) {}
+
+  /** Outbound notifications (webhooks, e-mail, the delivery queue) in this same transaction: notify-store.ts. */
+  get notify(): NotifyRepo {
+    return (this.notifyRepo ??= new NotifyRepo(this.db, this.adapter));
+  }
+  private notifyRepo: NotifyRepo | undefined;
 
   // ----- sites and keys -----
 
