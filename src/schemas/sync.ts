@@ -131,6 +131,41 @@ export const deviceStatusSchema = z.strictObject({
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
+/** The API version GET /api/v1/health reports (also the OpenAPI document's `info.version`). */
+export const HUB_API_VERSION = '1';
+
+/** GET /api/v1/health — public: that the hub answers, and nothing else worth knowing to an outsider. */
+export const healthReplySchema = z.strictObject({
+  ok: z.literal(true),
+  version: z.string().check(z.maxLength(32)),
+  db: z.enum(['sqlite', 'postgres']),
+});
+export type HealthReply = z.infer<typeof healthReplySchema>;
+
+/** One kiosk in GET /api/v1/health/site: its last contact and what it reported (nothing yet: optional). */
+export const kioskHealthSchema = z.strictObject({
+  deviceId: uuid,
+  label: z.optional(z.string().check(z.maxLength(MAX_STORED_TEXT))),
+  /** The last push or pull the hub received from it; absent: never since pairing. */
+  lastContactAt: z.optional(isoUtc),
+  /** Silent longer than the site's `health.silentMinutes` (default 60). */
+  silent: z.boolean(),
+  /** Changes waiting in its outbox, when the kiosk reports it. */
+  pending: z.optional(z.int().check(z.minimum(0))),
+  /** Bytes its browser storage uses, when the kiosk reports it. */
+  storageBytes: z.optional(z.number().check(z.minimum(0))),
+});
+
+/** GET /api/v1/health/site — staff: the site's kiosks and the hub's disk. */
+export const siteHealthReplySchema = z.strictObject({
+  checkedAt: isoUtc,
+  silentMinutes: z.int().check(z.minimum(1)),
+  kiosks: z.array(kioskHealthSchema),
+  /** Free and total bytes of the file system holding DATA_DIR; absent when the hub has no data directory. */
+  disk: z.optional(z.strictObject({ freeBytes: z.number().check(z.minimum(0)), totalBytes: z.number().check(z.minimum(0)) })),
+});
+export type SiteHealthReply = z.infer<typeof siteHealthReplySchema>;
+
 /** GET /api/v1/desk/state — the signed-in desk's starting point; the event stream carries changes after `eventId`. */
 export const deskStateReplySchema = z.strictObject({
   /** Today's visits at the site (the site's local day) and any visit still on site from earlier days. */
