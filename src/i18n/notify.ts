@@ -45,16 +45,16 @@ const en: NotifyMessages = {
 const zhHant: NotifyMessages = {
   classLabel: { 'A': 'A類', 'B': 'B類', 'C': 'C類', 'watchlist': '觀察名單', 'help': '訪客求助', 'invite-reuse': '邀請被重複使用' },
   roles: { 'cs-centre': '客戶服務中心', 'cs-staff': '顧客服務人員', 'cs-supervisor': '客服主任', 'pr': '公關部', 'hr': '人力資源部', 'hr-manager': '人力資源部經理', 'subsidiary-department': '下屬公司相關部門', 'hr-officer': '人事專管員', 'site-manager': '管理處主任', 'security-supervisor': '保安主管', 'responsible-executive': '分管領導', 'duty-manager': '值班主管' },
-  subject: (label, site) => `[${site}] 前台${label}警報`,
+  subject: (label, site) => `[${site}] 接待處${label}警報`,
   escalatedSubject: (label, site) => `[${site}] 已升級：${label}警報尚未有人確認`,
-  raised: (label) => `前台發出了${label}警報。`,
+  raised: (label) => `接待處發出了${label}警報。`,
   escalated: (label, level) => `${label}警報尚未有人確認，已升級（第 ${level} 級）。`,
   visitorType: '訪客類別',
   unit: '到訪',
   time: '時間',
   notified: '已通知',
-  action: '請按此類事件的處理程序跟進，並在前台確認警報。',
-  footer: '此郵件由訪客登記系統自動發出，不包含姓名及電話號碼；詳情請查看前台。',
+  action: '請按此類事件的處理程序跟進，並在接待處確認警報。',
+  footer: '此郵件由訪客登記系統自動發出，不包含姓名及電話號碼；詳情請查看接待處。',
 };
 
 const zhHans: NotifyMessages = {
