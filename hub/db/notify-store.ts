@@ -199,12 +199,16 @@ export class NotifyRepo {
    */
   async claim(now: string, leaseUntil: string, lease: string, limit: number): Promise<DeliveryRow[]> {
     let pick = this.db.selectFrom('webhook_deliveries').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(limit);
-    // SKIP LOCKED: a second process passes over rows the first is claiming instead of waiting for them.
+    // SKIP LOCKED: a second process passes over rows the first is claiming instead of waiting for them. Two
+    // statements, not UPDATE … WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED): PostgreSQL may run such a
+    // subquery more than once and update more than `limit` rows. The rows stay locked until this commit.
     if (this.adapter.name === 'postgres') pick = pick.forUpdate().skipLocked();
+    const ids = (await pick.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
     const rows = await this.db
       .updateTable('webhook_deliveries')
       .set({ lease, next_attempt_at: leaseUntil })
-      .where('id', 'in', pick)
+      .where('id', 'in', ids)
       .where('status', '=', 'pending')
       .returningAll()
       .execute();

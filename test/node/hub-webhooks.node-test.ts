@@ -493,3 +493,44 @@ describe('outbound notifications from a running hub (SQLite)', () => {
     assert.equal(relay.refused.length, 2);
   });
 });
+
+// ----- two claimers on one PostgreSQL (DATABASE_URL set: CI and `.ci/run`) -----
+
+describe('delivery claims on PostgreSQL', { skip: process.env['DATABASE_URL'] ? false : 'DATABASE_URL not set' }, () => {
+  it('two processes claiming at once never take the same delivery, and a lost lease cannot finish one', async () => {
+    const pg = (await import('pg')).default;
+    const url = new URL(process.env['DATABASE_URL'] ?? '');
+    const adminClient = new pg.Client({ connectionString: url.href });
+    await adminClient.connect();
+    const name = `vk_webhooks_${process.pid}`;
+    await adminClient.query(`create database ${name}`);
+    const dbUrl = new URL(url.href);
+    dbUrl.pathname = `/${name}`;
+    // Two stores: two connection pools, as two hub processes would have.
+    const [one, two] = [await openStore({ dataDir: '', databaseUrl: dbUrl.href }), await openStore({ dataDir: '', databaseUrl: dbUrl.href })];
+    try {
+      const at = new Date().toISOString();
+      const ids = Array.from({ length: 30 }, (_v, i) => `d${String(i).padStart(2, '0')}`);
+      await one.write((r) => r.notify.enqueue(ids.map((id) => ({ id, siteId: 'demo', channel: 'webhook' as const, webhookId: 'w', event: 'alert', body: '{}', nextAttemptAt: at, createdAt: at }))));
+      const due = new Date(Date.now() + 1000).toISOString();
+      const lease = new Date(Date.now() + 60_000).toISOString();
+      const rounds = await Promise.all([...Array(6).keys()].map((i) => (i % 2 ? one : two).write((r) => r.notify.claim(due, lease, `L${i}`, 7))));
+      const taken = rounds.flat().map((d) => d.id);
+      assert.equal(new Set(taken).size, taken.length, 'no delivery claimed twice');
+      assert.ok(rounds.every((r) => r.length <= 7));
+      const first = rounds.findIndex((r) => r.length > 0);
+      const mine = rounds[first]?.[0];
+      assert.ok(mine);
+      const finish = (lease: string) =>
+        two.write((r) => r.notify.finishAttempt(mine.id, lease, { status: 'delivered', nextAttemptAt: at, deliveredAt: at }, { deliveryId: mine.id, siteId: 'demo', attempt: 1, at, durationMs: 1, outcome: 'delivered' }));
+      assert.equal(await finish('someone-else'), false);
+      assert.equal(await finish(`L${first}`), true);
+      assert.equal(await finish(`L${first}`), false, 'finished once');
+    } finally {
+      await one.close();
+      await two.close();
+      await adminClient.query(`drop database ${name}`);
+      await adminClient.end();
+    }
+  });
+});
