@@ -129,6 +129,9 @@ export class DeliveryWorker {
     let total = 0;
     for (;;) {
       const now = this.clock();
+      // A read first: an idle hub must not take SQLite's write lock every tick (the CLI and pushes wait on it).
+      const due = await this.store.read((repo) => repo.notify.nextDue());
+      if (due === undefined || due > now.toISOString()) return total;
       const lease = `${this.owner}.${randomBytes(6).toString('hex')}`;
       // The lease outlasts one attempt with room to spare: only a process that died leaves it to run out.
       const leaseUntil = new Date(now.getTime() + this.settings.timeoutMs * 4 + 10_000).toISOString();
