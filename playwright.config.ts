@@ -39,7 +39,9 @@ export default defineConfig({
   webServer: [
     {
       command: 'npx tsx scripts/start.ts',
-      env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, VK_ADMIN_PIN: '2468' },
+      // DATABASE_URL emptied: CI exports one for the PostgreSQL node suite, but each e2e hub keeps its own
+      // embedded database in its own DATA_DIR (two hubs on one shared database would share one demo site).
+      env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, VK_ADMIN_PIN: '2468', DATABASE_URL: '' },
       url: `http://localhost:${E2E_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -47,7 +49,7 @@ export default defineConfig({
     {
       // The hub alone on the already built dist/ (the server above builds it when needed).
       command: 'npx tsx hub/main.ts',
-      env: { PORT: String(HUB_E2E_PORT), DATA_DIR: HUB_E2E_DATA_DIR, VK_ADMIN_PIN: '2468' },
+      env: { PORT: String(HUB_E2E_PORT), DATA_DIR: HUB_E2E_DATA_DIR, VK_ADMIN_PIN: '2468', DATABASE_URL: '' },
       url: `http://localhost:${HUB_E2E_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -12,7 +12,7 @@ export const HUB_URL = `http://localhost:${HUB_E2E_PORT}`;
 
 /** A fresh one-time pairing code from the hub's CLI. */
 export async function newPairCode(): Promise<string> {
-  const lines = await runCli(['pair-kiosk'], { env: { ...process.env, DATA_DIR: HUB_E2E_DATA_DIR, PORT: String(HUB_E2E_PORT) }, out: () => undefined });
+  const lines = await runCli(['pair-kiosk'], { env: { ...process.env, DATABASE_URL: '', DATA_DIR: HUB_E2E_DATA_DIR, PORT: String(HUB_E2E_PORT) }, out: () => undefined });
   const code = lines.join('\n').match(/[?&]pair=([A-Za-z0-9_-]{22})/)?.[1];
   if (!code) throw new Error(`no pairing link in the CLI's output`);
   return code;

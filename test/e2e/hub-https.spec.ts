@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 
 /** Starts `hub/main.ts` on the built app with `env`; resolves with its output once it serves. */
 async function startHub(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((ok, ko) => {
     const timer = setTimeout(() => ko(new Error(`the hub did not start:\n${output}`)), 60_000);

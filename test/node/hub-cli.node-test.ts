@@ -17,7 +17,9 @@ import { startHub, type RunningHub } from '../../hub/server.js';
 import { api, badgeKey, deviceId, makeVisit, SseReader } from './hub/fixtures.js';
 
 let dir = '';
-const env = () => ({ DATA_DIR: dir, PORT: '8080' });
+// The embedded database in a directory of the test's own, whatever DATABASE_URL the run has (CI sets one for
+// the PostgreSQL suite, which makes databases of its own: nothing else may write to the shared one).
+const env = () => ({ DATA_DIR: dir, PORT: '8080', DATABASE_URL: '' });
 const quiet = { out: () => undefined };
 const cli = (argv: string[]) => runCli(argv, { env: env(), ...quiet });
 
