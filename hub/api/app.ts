@@ -386,6 +386,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   /**
+   * The default site's rules (routing, hours, tours, help-call hops): the hub classifies with them, and the hub
+   * desk loads the same file (`rules-src` in desk-hub.html) for the prompts it shows — A and B, which are the
+   * receptionist's call, are suggested on the desk with the rules the hub applies to class C. No personal data.
+   */
+  app.get('/rules.json', async (c) => {
+    const { rules } = await store.read((repo) => loadSite(repo, options.defaultSiteId));
+    c.header('Cache-Control', 'no-cache');
+    return c.json(rules);
+  });
+
+  /**
    * Transitional: the desk's standalone sign-in (desk/session.ts) reads PIN hashes from here. A hash can be
    * attacked offline, so it is served only to this machine (the lobby PC running the hub, and the tests);
    * desks on the LAN sign in through POST /api/v1/sessions. Remove once the desk signs in through the hub.

@@ -25,6 +25,7 @@ import type { HubStore } from '../../../hub/db/index.js';
 import { startHub, type RunningHub } from '../../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode, createSite } from '../../../hub/sites.js';
 import { hashPin } from '../../../src/auth/pin.js';
+import { parseRulesConfig } from '../../../src/schemas/rules.js';
 import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
 
 export interface Backend {
@@ -475,6 +476,13 @@ export function hubApiSuite(backend: Backend): void {
       assert.equal(await store.read((repo) => repo.quarantineCount(DEMO_SITE_CN.id)), before + 1);
       assert.deepEqual((await store.read((repo) => repo.visit(DEMO_SITE_CN.id, third.id)))?.identity, { method: 'recorded', documentType: 'cn-resident', last4: '002X' });
       assert.equal(await store.read((repo) => repo.visitIdHash(DEMO_SITE_CN.id, third.id)), undefined);
+    });
+
+    it('serves the default site’s rules for the hub desk, valid as a rules file', async () => {
+      const reply = await api(base, 'GET', '/rules.json');
+      assert.equal(reply.status, 200);
+      const parsed = parseRulesConfig(reply.body);
+      assert.ok(parsed.ok, JSON.stringify(parsed));
     });
 
     it('serves an OpenAPI document generated from the schemas, and the security headers', async () => {
