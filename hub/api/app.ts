@@ -15,11 +15,13 @@ import {
   pushRequestSchema,
   raiseAlertRequestSchema,
   signInRequestSchema,
+  visitReportSchema,
   type ApiError,
   type DeskStateReply,
   type PairReply,
   type SignInReply,
 } from '../../src/schemas/sync.js';
+import { SITE_ROLES, STAFF_ROLES } from '../../src/domain/desk.js';
 import { acknowledge, escalateManual, raiseHelpCall, raiseManual } from '../alerts.js';
 import type { Clock } from '../clock.js';
 import type { HubStore, StaffRow } from '../db/index.js';
@@ -149,10 +151,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     return principal;
   };
 
-  const staffOnly = async (c: Context<Env>, roles?: readonly StaffRow['role'][]): Promise<Extract<Principal, { kind: 'staff' }>> => {
+  /**
+   * A signed-in member of staff in one of `roles` — by default the roles that work at a site (receptionist,
+   * guard, site manager): the company role reads reports and nothing else, so it never reaches a desk's data.
+   */
+  const staffOnly = async (c: Context<Env>, roles: readonly StaffRow['role'][] = SITE_ROLES): Promise<Extract<Principal, { kind: 'staff' }>> => {
     const principal = await authenticate(c);
     if (principal.kind !== 'staff') throw new HubError(403, 'forbidden', 'staff only');
-    if (roles && !roles.includes(principal.role)) throw new HubError(403, 'forbidden', `for ${roles.join(' or ')} only`);
+    if (!roles.includes(principal.role)) throw new HubError(403, 'forbidden', `for ${roles.join(' or ')} only`);
     return principal;
   };
 
@@ -184,6 +190,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/api/v1/sync/push', async (c) => {
     const principal = await authenticate(c);
+    // A company member reads reports; pushing visits is a kiosk's or a desk's.
+    if (principal.kind === 'staff' && !(SITE_ROLES as readonly string[]).includes(principal.role)) throw new HubError(403, 'forbidden', 'for the staff of a site only');
     const body = await readJson(c.req.raw, pushRequestSchema);
     // Counted before anything is written: a flood from one device is refused whole, and costs no disk.
     pushLimit.take(`${principal.siteId}/${body.deviceId}`, body.changes.length);
@@ -230,12 +238,13 @@ export function createApp(options: AppOptions): Hono<Env> {
       await repo.deleteExpiredSessions(now.toISOString());
       await repo.insertSession(secretHash(token), { staffId: match.id, siteId: match.siteId, expiresAt }, now.toISOString());
     });
-    const reply: SignInReply = { token, expiresAt, staff: { id: match.id, name: match.name, role: match.role, siteIds: [match.siteId] } };
+    const siteIds = await store.read((repo) => repo.staffSiteIds(match));
+    const reply: SignInReply = { token, expiresAt, staff: { id: match.id, name: match.name, role: match.role, siteIds } };
     return c.json(reply);
   });
 
   app.delete('/api/v1/sessions/current', async (c) => {
-    const principal = await staffOnly(c);
+    const principal = await staffOnly(c, STAFF_ROLES);
     await store.write((repo) => repo.deleteSession(principal.tokenHash));
     return c.body(null, 204);
   });
@@ -332,6 +341,26 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.body(null, 204);
   });
 
+  // ----- reports: anonymised counts; a site manager reads their site, the company role all of its sites -----
+
+  app.get('/api/v1/reports/visits', async (c) => {
+    const principal = await staffOnly(c, ['site-manager', 'company']);
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    for (const [name, value] of [['from', from], ['to', to]] as const) {
+      if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HubError(400, 'bad-request', 'a date is YYYY-MM-DD', name);
+    }
+    const reply = await store.read(async (repo) => {
+      const staff = await repo.staffById(principal.staffId);
+      if (!staff) throw new HubError(401, 'unauthorised', 'unknown staff member');
+      const siteIds = await repo.staffSiteIds(staff);
+      const sites = [];
+      for (const siteId of siteIds) sites.push({ siteId, ...(await repo.visitCounts(siteId, from as string, to as string)) });
+      return { from: from as string, to: to as string, sites };
+    });
+    return c.json(visitReportSchema.parse(reply));
+  });
+
   app.get('/api/v1/export', async (c) => {
     const principal = await staffOnly(c, ['site-manager']);
     const from = c.req.query('from');
@@ -383,6 +412,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     const config = await store.read((repo) => publicSiteConfig(repo, options.defaultSiteId));
     c.header('Cache-Control', 'no-cache');
     return c.json(config);
+  });
+
+  /**
+   * The default site's rules (routing, hours, tours, help-call hops): the hub classifies with them, and the hub
+   * desk loads the same file (`rules-src` in desk-hub.html) for the prompts it shows — A and B, which are the
+   * receptionist's call, are suggested on the desk with the rules the hub applies to class C. No personal data.
+   */
+  app.get('/rules.json', async (c) => {
+    const { rules } = await store.read((repo) => loadSite(repo, options.defaultSiteId));
+    c.header('Cache-Control', 'no-cache');
+    return c.json(rules);
   });
 
   /**

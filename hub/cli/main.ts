@@ -6,7 +6,7 @@
  * revocations from it.
  *
  *   pair-kiosk [--site ID]                         a one-time pairing link (and its QR) for a kiosk
- *   add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager] [--site ID]
+ *   add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager|company] [--site ID] [--sites ID,ID]
  *   invite --host TEXT [--visitor-type TYPE] [--from ISO] [--hours N] [--site ID] [--party N] [--uses N]
  *          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|.svg]
  *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
@@ -71,7 +71,7 @@ export class UsageError extends Error {
 
 export const USAGE = `usage: npm run hub -- <command> [options]
   pair-kiosk [--site ID]
-  add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager] [--site ID]
+  add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager|company] [--site ID] [--sites ID,ID]
   invite --host TEXT [--visitor-type TYPE] [--from ISO] [--hours N] [--site ID] [--party N] [--uses N]
          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|FILE.svg]
   revoke-invite --jti ID [--site ID]
@@ -117,11 +117,12 @@ const OPTIONS = {
   events: { type: 'string' },
   address: { type: 'string' },
   locale: { type: 'string' },
+  sites: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
   'pair-kiosk': ['site'],
-  'add-staff': ['site', 'name', 'pin', 'role'],
+  'add-staff': ['site', 'name', 'pin', 'role', 'sites'],
   invite: ['site', 'host', 'visitor-type', 'from', 'hours', 'party', 'uses', 'pass', 'weekdays', 'between', 'permit', 'out'],
   'revoke-invite': ['site', 'jti'],
   'revoke-device': ['site', 'id'],
@@ -246,10 +247,19 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         const staff = await store.read((repo) => repo.staff(siteId));
         // The desk's sign-in asks for a PIN only: two members with one PIN would both sign in as the first.
         if ((await Promise.all(staff.map((s) => verifyPin(pin, s)))).includes(true)) throw new UsageError('that PIN is taken at this site; choose another');
+        // The company role reads reports of further sites (`--sites`); a site's staff work at their one site.
+        const more = (str(values, 'sites') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+        if (more.length > 0 && role !== 'company') throw new UsageError('--sites is for the company role');
+        const known = new Set(await store.read((repo) => repo.siteIds()));
+        const unknown = more.find((s) => !known.has(s));
+        if (unknown) throw new UsageError(`no site ${unknown}`);
         const id = `s-${randomBytes(6).toString('hex')}`;
         const hash = await hashPin(pin);
-        await store.write((repo) => repo.insertStaff({ id, siteId, name, role, ...hash }, now.toISOString()));
-        print(`staff: ${id} (${role}) at ${siteId}`);
+        await store.write(async (repo) => {
+          await repo.insertStaff({ id, siteId, name, role, ...hash }, now.toISOString());
+          await repo.addStaffSites(id, more);
+        });
+        print(`staff: ${id} (${role}) at ${[siteId, ...more.filter((s) => s !== siteId)].join(', ')}`);
         break;
       }
       case 'invite': {

@@ -271,6 +271,17 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
       await db.schema.createIndex('delivery_attempts_delivery').on('delivery_attempts').columns(['delivery_id', 'attempt']).execute();
     },
   },
+  '0005-company-staff': {
+    // Issue 5 item 5: the company role reads reports of several sites; its staff row names one, this the rest.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('staff_sites')
+        .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addPrimaryKeyConstraint('staff_sites_pk', ['staff_id', 'site_id'])
+        .execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

@@ -45,11 +45,18 @@ export interface StaffTable {
   id: string;
   site_id: string;
   name: string;
-  role: 'receptionist' | 'guard' | 'site-manager';
+  /** A staff role (src/domain/desk.ts STAFF_ROLES); `company` staff also have rows in `staff_sites`. */
+  role: 'receptionist' | 'guard' | 'site-manager' | 'company';
   pin_hash: string;
   pin_salt: string;
   iterations: number;
   created_at: string;
+}
+
+/** (0005) The further sites a `company` member reads reports of, besides the site of their staff row. */
+export interface StaffSitesTable {
+  staff_id: string;
+  site_id: string;
 }
 
 export interface SessionsTable {
@@ -263,6 +270,7 @@ export interface Database {
   watch_entries: WatchEntriesTable;
   events: EventsTable;
   site_secrets: SiteSecretsTable;
+  staff_sites: StaffSitesTable;
   webhooks: WebhooksTable;
   notify_recipients: NotifyRecipientsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -5,7 +5,7 @@
  * so the in-memory fan-out never tells a desk about something that was rolled back.
  */
 import type { Kysely } from 'kysely';
-import type { Alert } from '../../src/domain/desk.js';
+import type { Alert, StaffRole } from '../../src/domain/desk.js';
 import type { RulesConfig } from '../../src/domain/rules/index.js';
 import type { SiteConfig } from '../../src/domain/site.js';
 import type { Visit } from '../../src/domain/visit.js';
@@ -49,7 +49,7 @@ export interface StaffRow {
   id: string;
   siteId: string;
   name: string;
-  role: 'receptionist' | 'guard' | 'site-manager';
+  role: StaffRole;
   pinHash: string;
   pinSalt: string;
   iterations: number;
@@ -227,6 +227,50 @@ export class Repo {
     let q = this.db.selectFrom('staff').selectAll().orderBy('id');
     if (siteId !== undefined) q = q.where('site_id', '=', siteId);
     return (await q.execute()).map((r) => ({ id: r.id, siteId: r.site_id, name: r.name, role: r.role, pinHash: r.pin_hash, pinSalt: r.pin_salt, iterations: r.iterations }));
+  }
+
+  /** The sites a staff member reads: their own, and for the company role those listed in `staff_sites`. */
+  async staffSiteIds(staff: Pick<StaffRow, 'id' | 'siteId' | 'role'>): Promise<string[]> {
+    if (staff.role !== 'company') return [staff.siteId];
+    const rows = await this.db.selectFrom('staff_sites').select('site_id').where('staff_id', '=', staff.id).orderBy('site_id').execute();
+    return [...new Set([staff.siteId, ...rows.map((r) => r.site_id)])];
+  }
+
+  /** Gives a company member further sites (ignores ones already given). */
+  async addStaffSites(staffId: string, siteIds: readonly string[]): Promise<void> {
+    if (siteIds.length === 0) return;
+    await this.db
+      .insertInto('staff_sites')
+      .values(siteIds.map((siteId) => ({ staff_id: staffId, site_id: siteId })))
+      .onConflict((oc) => oc.columns(['staff_id', 'site_id']).doNothing())
+      .execute();
+  }
+
+  /**
+   * Anonymised counts of one site's visits registered from `from` to `to` (day keys, inclusive) and of its
+   * alerts raised in those days: no name, phone or identity — what a company's report across sites may hold.
+   */
+  async visitCounts(siteId: string, from: string, to: string): Promise<{ byType: Record<string, number>; byStatus: Record<string, number>; alerts: Record<string, number> }> {
+    // The visitor type lives in the visit's JSON: read the day range and count here (one site-month is small).
+    const visits = await this.db.selectFrom('visits').select(['data']).where('site_id', '=', siteId).where('day_key', '>=', from).where('day_key', '<=', to).execute();
+    const byType: Record<string, number> = {};
+    const byStatus: Record<string, number> = {};
+    for (const row of visits) {
+      const visit = JSON.parse(row.data) as Visit;
+      byType[visit.visitorType] = (byType[visit.visitorType] ?? 0) + 1;
+      byStatus[visit.status] = (byStatus[visit.status] ?? 0) + 1;
+    }
+    const alertRows = await this.db
+      .selectFrom('alerts')
+      .select(['class', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('site_id', '=', siteId)
+      .where('created_at', '>=', `${from}T00:00:00.000Z`)
+      .where('created_at', '<', `${to}T23:59:59.999Z`)
+      .groupBy('class')
+      .execute();
+    const alerts: Record<string, number> = {};
+    for (const r of alertRows) alerts[r.class] = Number(r.n);
+    return { byType, byStatus, alerts };
   }
 
   /** Replaces a staff member's PIN hash; false when there is no such member at the site. */

@@ -98,7 +98,13 @@ export interface IncidentRecord {
 }
 
 /** Who may use the desk. Only a site manager may sign incident records off. */
-export const STAFF_ROLES = ['receptionist', 'guard', 'site-manager'] as const;
+/**
+ * Staff roles. `company` is the property company's head office: it reads anonymised reports of all its sites
+ * (hub `GET /api/v1/reports`) and acts on none — no desk, no visitor's name.
+ */
+export const STAFF_ROLES = ['receptionist', 'guard', 'site-manager', 'company'] as const;
+/** The roles that work at a site's desk. */
+export const SITE_ROLES = ['receptionist', 'guard', 'site-manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A member of staff who signs in at the desk with a PIN; the PIN itself is never stored. */

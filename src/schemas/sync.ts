@@ -288,3 +288,24 @@ export type AlertReply = z.infer<typeof alertReplySchema>;
 /** GET /api/v1/devices — the site's kiosks and desks (site manager). */
 export const devicesReplySchema = z.strictObject({ devices: z.array(deviceStatusSchema) });
 export type DevicesReply = z.infer<typeof devicesReplySchema>;
+
+/**
+ * GET /api/v1/reports/visits?from=YYYY-MM-DD&to=YYYY-MM-DD — anonymised counts per site: a site manager gets
+ * their site, the company role every site it is given. Counts only: no name, phone, unit or identity.
+ */
+export const visitReportSchema = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  sites: z.array(
+    z.strictObject({
+      siteId,
+      /** Visits registered in the range, by visitor type code. */
+      byType: z.record(z.string(), z.int().check(z.minimum(0))),
+      /** The same visits by their status now. */
+      byStatus: z.record(z.string(), z.int().check(z.minimum(0))),
+      /** Alerts raised in the range, by class (`A`, `B`, `C`) or kind (`watchlist`, `help`, …). */
+      alerts: z.record(z.string(), z.int().check(z.minimum(0))),
+    }),
+  ),
+});
+export type VisitReport = z.infer<typeof visitReportSchema>;

@@ -19,12 +19,14 @@ import {
   pullReplySchema,
   pushReplySchema,
   signInReplySchema,
+  visitReportSchema,
 } from '../../../src/schemas/sync.js';
 import { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
 import { startHub, type RunningHub } from '../../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode, createSite } from '../../../hub/sites.js';
 import { hashPin } from '../../../src/auth/pin.js';
+import { parseRulesConfig } from '../../../src/schemas/rules.js';
 import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
 
 export interface Backend {
@@ -475,6 +477,44 @@ export function hubApiSuite(backend: Backend): void {
       assert.equal(await store.read((repo) => repo.quarantineCount(DEMO_SITE_CN.id)), before + 1);
       assert.deepEqual((await store.read((repo) => repo.visit(DEMO_SITE_CN.id, third.id)))?.identity, { method: 'recorded', documentType: 'cn-resident', last4: '002X' });
       assert.equal(await store.read((repo) => repo.visitIdHash(DEMO_SITE_CN.id, third.id)), undefined);
+    });
+
+    it('gives the company role anonymised reports of all its sites and nothing of a desk; a site manager reads their own site', async () => {
+      const COMPANY_PIN = '8642';
+      await store.write(async (repo) => {
+        await repo.insertStaff({ id: 'company-1', siteId: 'demo', name: 'Head office', role: 'company', ...(await hashPin(COMPANY_PIN)) }, clock.now().toISOString());
+        await repo.addStaffSites('company-1', ['other']);
+      });
+      const session = await api(base, 'POST', '/api/v1/sessions', { body: { pin: COMPANY_PIN } });
+      assert.equal(session.status, 200, session.text);
+      const signedIn = signInReplySchema.parse(session.body);
+      assert.deepEqual(signedIn.staff.siteIds.sort(), ['demo', 'other']);
+      const company = signedIn.token;
+      const day = new Date().toISOString().slice(0, 10);
+      const report = await api(base, 'GET', `/api/v1/reports/visits?from=${day}&to=${day}`, { token: company });
+      assert.equal(report.status, 200, report.text);
+      const parsed = visitReportSchema.parse(report.body);
+      assert.deepEqual(parsed.sites.map((x) => x.siteId).sort(), ['demo', 'other']);
+      const demo = parsed.sites.find((x) => x.siteId === 'demo');
+      assert.ok(Object.values(demo?.byType ?? {}).reduce((a, b) => a + b, 0) > 0, 'the demo site had visits today');
+      assert.ok(!report.text.includes('Chan Tai Man'), 'no names in a report');
+      // Nothing of a desk: no state, no stream, no export, no push, no alerts.
+      assert.equal((await api(base, 'GET', '/api/v1/desk/state', { token: company })).status, 403);
+      assert.equal((await api(base, 'GET', '/api/v1/export', { token: company })).status, 403);
+      assert.equal((await api(base, 'POST', '/api/v1/alerts', { token: company, body: { incidentClass: 'C' } })).status, 403);
+      assert.equal((await push(company, deviceId(), [{ seq: 1, visit: makeVisit(deviceId(), 1) }])).status, 403);
+      // A site manager reads their one site; a guard reads none.
+      const own = visitReportSchema.parse((await api(base, 'GET', `/api/v1/reports/visits?from=${day}&to=${day}`, { token: admin })).body);
+      assert.deepEqual(own.sites.map((x) => x.siteId), ['demo']);
+      assert.equal((await api(base, 'GET', `/api/v1/reports/visits?from=${day}&to=${day}`, { token: second })).status, 403);
+      assert.equal((await api(base, 'GET', '/api/v1/reports/visits?from=nope&to=nope', { token: admin })).status, 400);
+    });
+
+    it('serves the default site’s rules for the hub desk, valid as a rules file', async () => {
+      const reply = await api(base, 'GET', '/rules.json');
+      assert.equal(reply.status, 200);
+      const parsed = parseRulesConfig(reply.body);
+      assert.ok(parsed.ok, JSON.stringify(parsed));
     });
 
     it('serves an OpenAPI document generated from the schemas, and the security headers', async () => {
