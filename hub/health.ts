@@ -6,6 +6,7 @@
  */
 import { statfs } from 'node:fs/promises';
 import { HUB_API_VERSION, type HealthReply, type SiteHealthReply } from '../src/schemas/sync.js';
+import { makeAlert, raiseOnce } from './alerts.js';
 import type { HubStore } from './db/index.js';
 import { loadSite } from './sites.js';
 
@@ -39,4 +40,75 @@ export async function siteHealth(store: HubStore, siteId: string, dataDir: strin
     }));
   const disk = await diskOf(dataDir);
   return { checkedAt: now.toISOString(), silentMinutes, kiosks, ...(disk ? { disk } : {}) };
+}
+
+/** How often the hub checks its own health (kiosks silent, webhooks failing, disk): silence is counted in minutes. */
+export const HEALTH_TICK_MS = 60_000;
+/** The disk of DATA_DIR is nearly full below this share free… */
+export const DISK_LOW_FREE_RATIO = 0.05;
+/** …or below this many bytes free (1 GiB: a day of busy sites' records and a backup still fit). */
+export const DISK_LOW_FREE_BYTES = 1024 ** 3;
+
+const diskLow = (disk: { freeBytes: number; totalBytes: number }): boolean =>
+  disk.freeBytes < DISK_LOW_FREE_BYTES || (disk.totalBytes > 0 && disk.freeBytes / disk.totalBytes < DISK_LOW_FREE_RATIO);
+
+/** Stores a health alert under `dedupeKey` unless one exists already (the key names the episode); true when raised. */
+async function raiseHealth(store: HubStore, siteId: string, dedupeKey: string, now: Date): Promise<boolean> {
+  return store.write(async (repo) => {
+    const { rules } = await loadSite(repo, siteId);
+    // Nobody beyond the desk is notified: a health alert is not an incident (and is not sent out: notify/enqueue.ts).
+    const alert = makeAlert({ siteId, kind: 'health', notify: [] }, rules, now);
+    return (await raiseOnce(repo, alert, dedupeKey)) !== undefined;
+  });
+}
+
+export interface HealthCheckOptions {
+  /** DATA_DIR, for the disk check (SQLite only: a PostgreSQL hub's data is on the database server). */
+  dataDir?: string | undefined;
+  /** Free space of DATA_DIR; defaults to statfs (tests pass their own). */
+  disk?: (dir: string | undefined) => Promise<{ freeBytes: number; totalBytes: number } | undefined>;
+}
+
+/**
+ * The periodic health check: a non-incident `health` alert on the site's desks when a kiosk has been silent
+ * past the site's limit, when a webhook delivery failed for good, or when the disk of DATA_DIR is nearly full —
+ * once per episode. Episodes are named by what started them, so the check keeps no state a second hub process
+ * would not share: a silent kiosk by its last contact (`health:silent:<device>:<last contact>` — a sync ends
+ * the episode, the next silence has a new key), failing webhooks by the first failure after the last success.
+ * The disk is the one thing only this process sees (SQLite has one hub process); its episode starts when it
+ * is first seen low and ends when it is not.
+ */
+export class HealthCheck {
+  private diskLowSince: string | undefined;
+
+  constructor(
+    private readonly store: HubStore,
+    private readonly options: HealthCheckOptions = {},
+  ) {}
+
+  /** One round at `now`; returns the dedupe keys of the alerts raised. */
+  async run(now: Date): Promise<string[]> {
+    const raised: string[] = [];
+    const siteIds = await this.store.read((repo) => repo.siteIds());
+    const disk = this.store.dialect === 'sqlite' && this.options.dataDir ? await (this.options.disk ?? diskOf)(this.options.dataDir) : undefined;
+    if (disk && diskLow(disk)) this.diskLowSince ??= now.toISOString();
+    else this.diskLowSince = undefined;
+    for (const siteId of siteIds) {
+      const { site, devices, failure } = await this.store.read(async (repo) => ({
+        site: (await loadSite(repo, siteId)).site,
+        devices: await repo.devices(siteId),
+        failure: await repo.notify.firstFailureSinceSuccess(siteId),
+      }));
+      const silentBefore = now.getTime() - (site.health?.silentMinutes ?? DEFAULT_SILENT_MINUTES) * 60_000;
+      const keys: string[] = [];
+      for (const d of devices) {
+        if (d.role !== 'kiosk' || d.revokedAt !== undefined || d.lastSyncAt === undefined) continue; // never synced: not yet in service
+        if (Date.parse(d.lastSyncAt) < silentBefore) keys.push(`health:silent:${d.id}:${d.lastSyncAt}`);
+      }
+      if (failure) keys.push(`health:webhook:${failure.id}`);
+      if (this.diskLowSince !== undefined) keys.push(`health:disk:${this.diskLowSince}`);
+      for (const key of keys) if (await raiseHealth(this.store, siteId, key, now)) raised.push(key);
+    }
+    return raised;
+  }
 }

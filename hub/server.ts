@@ -10,9 +10,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { DEMO_SITE } from '../src/domain/demo-site.js';
 import { escalateDue } from './alerts.js';
 import { createApp } from './api/app.js';
+import { HEALTH_TICK_MS, HealthCheck } from './health.js';
 import { systemClock, type Clock } from './clock.js';
 import { openStore, type HubStore } from './db/index.js';
-import { EventFanout, POLL_MS } from './events/fanout.js';
+import { EventFanout } from './events/fanout.js';
 import type { HubLimits } from './limits.js';
 import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
@@ -33,6 +34,8 @@ export interface StartOptions {
   staticRoot?: string;
   defaultSiteId?: string;
   escalationTickMs?: number;
+  /** How often the health check runs (hub/health.ts); absent: HEALTH_TICK_MS. */
+  healthTickMs?: number;
   pollMs?: number;
   /** Rate limits (hub/limits.ts); absent: DEFAULT_LIMITS. */
   limits?: HubLimits;
@@ -50,6 +53,8 @@ export interface RunningHub {
   url: string;
   /** Runs one escalation round now (tests; the loop does it every ESCALATION_TICK_MS). */
   escalate(): Promise<number>;
+  /** Runs one health check now (tests; the loop does it every HEALTH_TICK_MS); the dedupe keys of alerts raised. */
+  checkHealth(): Promise<string[]>;
   /** The outbound delivery worker (tests call `runOnce()` to send now). */
   deliveries: DeliveryWorker;
   close(): Promise<void>;
@@ -60,7 +65,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   const store = options.store ?? (await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
   await ensureSiteSecrets(store, clock());
   const fanout = new EventFanout(store);
-  await fanout.start(options.pollMs ?? POLL_MS);
+  await fanout.start(options.pollMs);
   const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id, ...(options.limits ? { limits: options.limits } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
 
   let escalating: Promise<number> | undefined;
@@ -73,6 +78,17 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   };
   await escalate(); // deadlines that passed while the hub was down escalate at once
   const timer = setInterval(() => void escalate(), options.escalationTickMs ?? ESCALATION_TICK_MS);
+  const health = new HealthCheck(store, { dataDir: options.dataDir });
+  let checking: Promise<string[]> | undefined;
+  const checkHealth = (): Promise<string[]> => {
+    checking ??= health
+      .run(clock())
+      .catch(() => []) // a busy database: the next tick tries again
+      .finally(() => (checking = undefined));
+    return checking;
+  };
+  const healthTimer = setInterval(() => void checkHealth(), options.healthTickMs ?? HEALTH_TICK_MS);
+  healthTimer.unref();
   const deliveries = new DeliveryWorker(store, clock, { smtp: smtpFromEnv(), ...options.delivery });
   deliveries.start();
   timer.unref();
@@ -100,9 +116,11 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     port,
     url: `${tls ? 'https' : 'http'}://${loopback}:${port}`,
     escalate,
+    checkHealth,
     deliveries,
     async close() {
       clearInterval(timer);
+      clearInterval(healthTimer);
       await deliveries.stop();
       fanout.stop();
       releaseRunLock();
@@ -112,6 +130,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       await escalating;
+      await checking;
       if (!options.store) await store.close();
     },
   };

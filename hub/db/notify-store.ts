@@ -274,6 +274,19 @@ export class NotifyRepo {
     return rows.map((r) => ({ deliveryId: r.delivery_id, attempt: r.attempt, at: r.at, durationMs: r.duration_ms, outcome: r.outcome, ...opt('status', r.status), ...opt('error', r.error) }));
   }
 
+  /**
+   * The first delivery of a site that failed after its last delivered one, if any: the start of the current
+   * failing episode (health alerts key on it, so one episode raises once and a success ends it).
+   */
+  async firstFailureSinceSuccess(siteId: string): Promise<DeliveryRow | undefined> {
+    const ok = await this.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.max('created_at').as('at')).where('site_id', '=', siteId).where('status', '=', 'delivered').executeTakeFirst();
+    const lastOk = (ok?.at as string | null | undefined) ?? undefined;
+    let q = this.db.selectFrom('webhook_deliveries').selectAll().where('site_id', '=', siteId).where('status', '=', 'failed');
+    if (lastOk !== undefined) q = q.where('created_at', '>', lastOk);
+    const r = await q.orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+    return r && delivery(r);
+  }
+
   /** Pending deliveries (all sites): what health reporting and tests look at. */
   async pendingCount(): Promise<number> {
     const row = await this.db

@@ -65,7 +65,7 @@ function emailed(alert: Alert, change: AlertChange): boolean {
   return alert.kind === 'watchlist' || (alert.kind === 'incident' && alert.incidentClass === 'C');
 }
 
-const classKey = (alert: Alert): 'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' => (alert.kind === 'incident' ? (alert.incidentClass ?? 'C') : alert.kind);
+const classKey = (alert: Alert): 'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health' => (alert.kind === 'incident' ? (alert.incidentClass ?? 'C') : alert.kind);
 
 /** A unit label or free text: a person's name (a `person` host) is not sent. */
 const unitOf = (visit: Visit | undefined): string | undefined => (visit && visit.host.kind !== 'person' ? visit.host.label : undefined);
@@ -96,6 +96,8 @@ export function renderEmail(alert: Alert, change: AlertChange, locale: LocaleTag
  * e-mail recipient of the notified roles. Runs inside the caller's transaction; returns how many were queued.
  */
 export async function enqueueAlertNotifications(repo: Repo, alert: Alert, change: AlertChange, at: string): Promise<number> {
+  // A health alert stays on the desks: sent out, a failing webhook would report its own failure through itself.
+  if (alert.kind === 'health') return 0;
   const type = eventOf(alert, change);
   const webhooks = (await repo.notify.activeWebhooks(alert.siteId)).filter((w) => w.events === undefined || w.events.includes(type));
   const rows: Parameters<Repo['notify']['enqueue']>[0][number][] = webhooks.map((w) => ({

@@ -10,9 +10,10 @@
 
 /**
  * What raised an alert: a classified incident (A/B/C), a watch-list match, "Ask staff for help", or a
- * single-use invitation admitted more often than it allows across kiosks (the hub counts uses; not an incident).
+ * single-use invitation admitted more often than it allows across kiosks (the hub counts uses; not an incident),
+ * or the hub's own health (a kiosk silent too long, webhooks failing, the disk nearly full: hub/health.ts).
  */
-export const ALERT_KINDS = ['incident', 'watchlist', 'help', 'invite-reuse'] as const;
+export const ALERT_KINDS = ['incident', 'watchlist', 'help', 'invite-reuse', 'health'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** The incident classes of DOMAIN.md: A irrational owner, B dismissed employee, C media / inspection. */

@@ -1,6 +1,7 @@
 // Hub health (issue 6 item 6) against the real server and SQLite, with a controlled clock: the public check
 // says ok, version and database kind only; staff see each kiosk's last contact, silence past the site's limit,
-// and the disk where DATA_DIR lives.
+// and the disk where DATA_DIR lives. The periodic check raises a (non-incident) `health` alert once per episode:
+// a kiosk silent past the limit, a webhook delivery failed for good, the disk nearly full.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { healthReplySchema, pairReplySchema, signInReplySchema, siteHealthReplySchema } from '../../src/schemas/sync.js';
 import { AdjustableClock } from '../../hub/clock.js';
 import { openStore, type HubStore } from '../../hub/db/index.js';
-import { DEFAULT_SILENT_MINUTES } from '../../hub/health.js';
+import { DEFAULT_SILENT_MINUTES, DISK_LOW_FREE_BYTES, HealthCheck } from '../../hub/health.js';
 import { startHub, type RunningHub } from '../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode } from '../../hub/sites.js';
 import { api, badgeKey, deviceId } from './hub/fixtures.js';
@@ -61,5 +62,72 @@ describe('hub health', () => {
     assert.equal((await read()).kiosks.find((k) => k.deviceId === id)?.silent, true, 'silent past the limit');
     assert.equal((await api(hub.url, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).status, 200);
     assert.equal((await read()).kiosks.find((k) => k.deviceId === id)?.silent, false, 'heard from again');
+  });
+});
+
+describe('hub health alerts', () => {
+  let dir = '';
+  let store: HubStore;
+  let hub: RunningHub;
+  const clock = new AdjustableClock();
+  const healthAlerts = () => store.read(async (repo) => (await repo.deskAlerts('demo', new Date(0).toISOString())).filter((a) => a.kind === 'health'));
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vk-hub-health-alert-'));
+    store = await openStore({ dataDir: dir });
+    await bootstrapIfEmpty(store, { adminPin: PIN, now: clock.now() });
+    hub = await startHub({ dataDir: dir, port: 0, host: '127.0.0.1', store, clock: clock.now, escalationTickMs: 3_600_000, healthTickMs: 3_600_000, pollMs: 100 });
+  });
+  after(async () => {
+    await hub?.close();
+    await store?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('raises one health alert for a kiosk silent past the limit, not again, and a new one after it syncs and goes silent again', async () => {
+    const code = await store.write((repo) => createPairCode(repo, 'demo', clock.now()));
+    const id = deviceId();
+    const kiosk = pairReplySchema.parse((await api(hub.url, 'POST', '/api/v1/pair', { body: { code, deviceId: id, badgeKey: await badgeKey() } })).body);
+    assert.equal((await api(hub.url, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).status, 200);
+    const mine = (keys: string[]) => keys.filter((k) => k.startsWith(`health:silent:${id}:`));
+
+    assert.deepEqual(mine(await hub.checkHealth()), [], 'just heard from');
+    clock.advance((DEFAULT_SILENT_MINUTES - 1) * 60_000);
+    assert.deepEqual(mine(await hub.checkHealth()), [], 'not yet past the limit');
+    assert.equal((await healthAlerts()).length, 0);
+
+    clock.advance(2 * 60_000);
+    assert.equal(mine(await hub.checkHealth()).length, 1, 'silent past the limit');
+    const first = await healthAlerts();
+    assert.equal(first.length, 1);
+    assert.equal(first[0]?.kind, 'health');
+    assert.equal(first[0]?.incidentClass, undefined, 'not an incident');
+    assert.equal(first[0]?.visitId, undefined);
+
+    clock.advance(30 * 60_000);
+    assert.deepEqual(mine(await hub.checkHealth()), [], 'the same silence raises once');
+    assert.equal((await healthAlerts()).length, 1);
+
+    assert.equal((await api(hub.url, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).status, 200);
+    assert.deepEqual(mine(await hub.checkHealth()), [], 'heard from again');
+    clock.advance((DEFAULT_SILENT_MINUTES + 1) * 60_000);
+    assert.equal(mine(await hub.checkHealth()).length, 1, 'a new silence is a new episode');
+    assert.equal((await healthAlerts()).length, 2);
+  });
+
+  it('raises one health alert while the disk of DATA_DIR is nearly full, and a new one after it recovered', async () => {
+    let free = DISK_LOW_FREE_BYTES * 100;
+    const check = new HealthCheck(store, { dataDir: dir, disk: () => Promise.resolve({ freeBytes: free, totalBytes: DISK_LOW_FREE_BYTES * 1000 }) });
+    const disk = (keys: string[]) => keys.filter((k) => k.startsWith('health:disk:'));
+    assert.deepEqual(disk(await check.run(clock.now())), [], '10 % free');
+    free = DISK_LOW_FREE_BYTES * 10; // 1 %
+    assert.equal(disk(await check.run(clock.now())).length, 1);
+    clock.advance(60_000);
+    assert.deepEqual(disk(await check.run(clock.now())), [], 'still the same episode');
+    free = DISK_LOW_FREE_BYTES * 100;
+    assert.deepEqual(disk(await check.run(clock.now())), []);
+    free = DISK_LOW_FREE_BYTES / 2;
+    clock.advance(60_000);
+    assert.equal(disk(await check.run(clock.now())).length, 1, 'less than 1 GiB free: a new episode');
   });
 });

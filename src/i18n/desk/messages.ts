@@ -178,7 +178,7 @@ export interface DeskMessages {
   soundOn: string;
   alertsHeading: string;
   noAlerts: string;
-  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse', string>;
+  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health', string>;
   notify: (roles: string) => string;
   roles: Record<RoleCode, string>;
   scriptC: string;
@@ -188,6 +188,8 @@ export interface DeskMessages {
   scriptHelp: string;
   /** A single-use invitation admitted again at another kiosk (the hub counts uses across kiosks). */
   scriptInviteReuse: string;
+  /** A health alert: a kiosk silent too long, webhooks failing or the hub's disk nearly full. */
+  scriptHealth: string;
   acknowledge: string;
   acknowledgedBy: (name: string, time: string) => string;
   escalate: string;
