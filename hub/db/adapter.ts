@@ -11,6 +11,7 @@
  *   has one writer at a time, so its ids are already in commit order.
  */
 import { sql, type ColumnDefinitionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { EVENTS_CHANNEL } from './pg-listen.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -30,6 +31,11 @@ export interface DialectAdapter {
   forUpdate<O>(query: SelectQueryBuilder<Database, keyof Database, O>): SelectQueryBuilder<Database, keyof Database, O>;
   /** Called before inserting events, inside the transaction: makes event ids follow commit order. */
   lockEvents(tx: Kysely<Database>): Promise<void>;
+  /**
+   * Called once per site that got events in the transaction: tells other hub processes at commit
+   * (PostgreSQL `pg_notify`, delivered only if the transaction commits; pg-listen.ts). SQLite: nothing.
+   */
+  announceEvents(tx: Kysely<Database>, siteId: string): Promise<void>;
 }
 
 async function sqliteTransaction<T>(db: Kysely<Database>, begin: string, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -55,6 +61,7 @@ export const sqliteAdapter: DialectAdapter = {
   snapshot: (db, fn) => sqliteTransaction(db, 'begin', fn),
   forUpdate: (query) => query,
   lockEvents: () => Promise.resolve(),
+  announceEvents: () => Promise.resolve(),
 };
 
 export const postgresAdapter: DialectAdapter = {
@@ -66,5 +73,8 @@ export const postgresAdapter: DialectAdapter = {
   forUpdate: (query) => query.forUpdate(),
   async lockEvents(tx) {
     await sql`select pg_advisory_xact_lock(${EVENTS_LOCK_KEY})`.execute(tx);
+  },
+  async announceEvents(tx, siteId) {
+    await sql`select pg_notify(${EVENTS_CHANNEL}, ${siteId})`.execute(tx);
   },
 };

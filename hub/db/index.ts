@@ -89,5 +89,5 @@ export async function openStore(options: OpenOptions): Promise<HubStore> {
     await db.destroy();
     throw error;
   }
-  return new HubStore(db, adapter);
+  return new HubStore(db, adapter, options.databaseUrl || undefined);
 }

@@ -13,6 +13,7 @@ import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 import { NotifyRepo } from './notify-store.js';
+import { PgEventListener } from './pg-listen.js';
 
 /** A device as the hub stores it. */
 /**
@@ -116,6 +117,8 @@ export class Repo {
   /** Whether this transaction inserted events (announced after commit). */
   emitted = false;
   private eventsLocked = false;
+  /** Sites already announced to other hub processes in this transaction (adapter `announceEvents`). */
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -763,6 +766,7 @@ export class Repo {
       this.eventsLocked = true;
     }
     await this.db.insertInto('events').values({ site_id: siteId, type, data: JSON.stringify(data), at }).execute();
+    await this.announce(siteId);
     this.emitted = true;
   }
 
@@ -779,7 +783,14 @@ export class Repo {
         .values(events.slice(i, i + WRITE_CHUNK).map((e) => ({ site_id: siteId, type: e.type, data: JSON.stringify(e.data), at })))
         .execute();
     }
+    await this.announce(siteId);
     this.emitted = true;
+  }
+
+  private async announce(siteId: string): Promise<void> {
+    if (this.announced.has(siteId)) return;
+    await this.adapter.announceEvents(this.db, siteId);
+    this.announced.add(siteId);
   }
 
   /** Events after `afterId` (all sites, or one), oldest first, at most `limit`. */
@@ -801,11 +812,20 @@ export class Repo {
 /** The hub's database: transactions over a `Repo`, and the commit hook the event fan-out listens on. */
 export class HubStore {
   private readonly listeners = new Set<() => void>();
+  /** PostgreSQL: the LISTEN client that hears other processes' commits, while anyone listens (pg-listen.ts). */
+  private remote: PgEventListener | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly adapter: DialectAdapter,
+    /** PostgreSQL's connection string: other hub processes' events are heard through LISTEN/NOTIFY. */
+    private readonly listenUrl?: string,
   ) {}
+
+  /** Whether other processes' events arrive through `onEvents` at once (else only the fan-out's poll sees them). */
+  get hearsOtherProcesses(): boolean {
+    return this.listenUrl !== undefined;
+  }
 
   get dialect(): DialectName {
     return this.adapter.name;
@@ -830,11 +850,26 @@ export class HubStore {
   /** Called after every commit that inserted events (the in-memory fan-out reads them then). */
   onEvents(listener: () => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (this.listenUrl !== undefined && !this.remote) {
+      this.remote = new PgEventListener(this.listenUrl, () => {
+        for (const l of this.listeners) l();
+      });
+      this.remote.start();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      // Nobody to wake: release the dedicated connection (a CLI or a closed fan-out must not hold one).
+      if (this.listeners.size === 0 && this.remote) {
+        void this.remote.stop();
+        this.remote = undefined;
+      }
+    };
   }
 
   async close(): Promise<void> {
     this.listeners.clear();
+    await this.remote?.stop();
+    this.remote = undefined;
     await this.db.destroy();
   }
 }

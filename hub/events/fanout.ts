@@ -1,8 +1,8 @@
 /**
  * In-memory fan-out of hub events to the desks' streams. Every event is a row of the `events` table written in
- * the same transaction as the change it reports; this module reads the rows back after each commit (and every
- * `POLL_MS`, for rows another process wrote: the CLI while the hub runs, or a second hub on PostgreSQL) and
- * hands them, in id order, to the subscribers of their site.
+ * the same transaction as the change it reports; this module reads the rows back after each commit, on each
+ * PostgreSQL notification of another hub process's commit (hub/db/pg-listen.ts), and every `POLL_MS` (rows
+ * the CLI wrote, or a notification missed) and hands them, in id order, to the subscribers of their site.
  *
  * A new subscriber first catches up from the table (events after its `Last-Event-ID`) while live events are
  * held in its buffer; then the buffer is flushed past what it already sent. Nothing is sent twice or skipped.
@@ -12,6 +12,11 @@ import type { EventRow, HubStore } from '../db/index.js';
 
 /** How often the table is polled for events written by other processes: "within a second" for the CLI. */
 export const POLL_MS = 1000;
+/**
+ * On PostgreSQL other processes' commits wake the fan-out at once (LISTEN/NOTIFY, hub/db/pg-listen.ts); the
+ * poll only catches a notification lost while the listener reconnected, so it can be slow.
+ */
+export const FALLBACK_POLL_MS = 10_000;
 /** Rows read per query while pumping or catching up. */
 const PAGE = 500;
 /** Live events held for a subscriber still catching up; beyond this it is closed and reconnects. */
@@ -44,11 +49,14 @@ export class EventFanout {
 
   constructor(private readonly store: HubStore) {}
 
-  /** Starts from the newest event (older ones reach desks only through catch-up) and begins polling. */
-  async start(pollMs = POLL_MS): Promise<void> {
+  /**
+   * Starts from the newest event (older ones reach desks only through catch-up) and begins polling, every
+   * `pollMs` or by default POLL_MS — FALLBACK_POLL_MS where the store hears other processes' commits.
+   */
+  async start(pollMs?: number): Promise<void> {
     this.cursor = await this.store.read((repo) => repo.lastEventId());
     this.unlisten = this.store.onEvents(() => void this.pump());
-    this.timer = setInterval(() => void this.pump(), pollMs);
+    this.timer = setInterval(() => void this.pump(), pollMs ?? (this.store.hearsOtherProcesses ? FALLBACK_POLL_MS : POLL_MS));
     this.timer.unref();
   }
 
