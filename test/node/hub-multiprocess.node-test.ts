@@ -75,6 +75,12 @@ if (!url) {
       hubB = await startHub({ dataDir: '', port: 0, host: '127.0.0.1', store: storeB, clock: clock.now, escalationTickMs: TICK_MS });
     });
 
+    const signInOn = async (hub: RunningHub): Promise<string> => {
+      const reply = await api(hub.url, 'POST', '/api/v1/sessions', { body: { pin: ADMIN_PIN } });
+      assert.equal(reply.status, 200, reply.text);
+      return signInReplySchema.parse(reply.body).token;
+    };
+
     after(async () => {
       desk?.close();
       await hubA?.close();
@@ -87,10 +93,7 @@ if (!url) {
     it('streams an alert raised through hub A to a desk on hub B at once, and escalates its deadline once', async () => {
       assert.ok(FALLBACK_POLL_MS >= 5 * CROSS_PROCESS_LIMIT_MS, 'the fallback poll is too fast to tell NOTIFY from polling');
       // The desk signs in and streams from hub B (sessions live in the shared database).
-      const signIn = await api(hubB.url, 'POST', '/api/v1/sessions', { body: { pin: ADMIN_PIN } });
-      assert.equal(signIn.status, 200, signIn.text);
-      const token = signInReplySchema.parse(signIn.body).token;
-      desk = new SseReader(hubB.url, token);
+      desk = new SseReader(hubB.url, await signInOn(hubB));
       await desk.opened;
 
       // The kiosk pairs with and pushes to hub A.
@@ -135,6 +138,31 @@ if (!url) {
         return data.alert?.id === alert.id && data.alert.escalationLevel > 0;
       });
       assert.equal(escalations.length, 1, 'one escalation event in the table');
+    });
+
+    it('reconnects a listener whose connection dropped, and alerts cross at once again', async () => {
+      assert.ok(desk, 'the first test opened the desk stream');
+      const listeners = async () =>
+        (await admin((c) => c.query<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and query ilike 'listen %'`, [dbName]))).rows.map((r) => r.pid);
+      const before = await listeners();
+      assert.equal(before.length, 2, 'one LISTEN connection per hub');
+      // The server drops both (as a restart or a network cut would).
+      await admin((c) => c.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [before]));
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const now = await listeners();
+        if (now.length === 2 && now.every((pid) => !before.includes(pid))) break;
+        assert.ok(Date.now() < deadline, 'the listeners reconnected');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      const started = performance.now();
+      const manual = await api(hubA.url, 'POST', '/api/v1/alerts', { token: await signInOn(hubA), body: { incidentClass: 'B' } });
+      assert.equal(manual.status, 200, manual.text);
+      const id = (manual.body as { alert: Alert }).alert.id;
+      await desk.waitFor((e) => e.type === 'alert' && e.alert.id === id, 2 * CROSS_PROCESS_LIMIT_MS);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < CROSS_PROCESS_LIMIT_MS, `after reconnecting, A → B took ${elapsed.toFixed(0)} ms`);
     });
   });
 }
