@@ -377,3 +377,105 @@ export async function benchBackup() {
     await removeDir(work);
   }
 }
+
+/** Media arrivals timed across two hub processes (issue 6: → desk alert across two processes, aim p95 ≤ 250 ms). */
+export const CROSS_ARRIVALS = Number(process.env.BENCH_CROSS_ARRIVALS ?? 100);
+
+/**
+ * Two hub processes (`npm start` twice) on one PostgreSQL database: a kiosk pushes a Media visit to hub A and a
+ * desk streams events from hub B. Timed from the push's start to the Class C alert's arrival on B's stream —
+ * A's push transaction, its pg_notify at commit, B's LISTEN client waking B's fan-out, B's read of the events
+ * table, SSE. Without LISTEN/NOTIFY this was B's one-second poll. Skipped without DATABASE_URL.
+ */
+export async function hubCrossProcessLatency() {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    log('hub across processes: DATABASE_URL not set — skipped');
+    return [];
+  }
+  const { median, percentile } = await import('./lib.mjs');
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `vk_bench_mp_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  const env = { DATABASE_URL: own.toString() };
+  /** @type {Awaited<ReturnType<typeof startHub>>[]} */
+  const hubs = [];
+  const abort = new AbortController();
+  try {
+    // One after the other: the second finds the database migrated and the demo site made.
+    hubs.push(await startHub(env));
+    hubs.push(await startHub(env));
+    const [a, b] = /** @type {[Awaited<ReturnType<typeof startHub>>, Awaited<ReturnType<typeof startHub>>]} */ (hubs);
+    if (!a.code) throw new Error('hub A printed no pairing link');
+    const device = await pairDevice(a, a.code);
+    const { token } = await json(await fetch(`${b.base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: '2468' }) }));
+
+    // The desk's stream on B: alert arrival times by visit id.
+    /** @type {Map<string, number>} */
+    const seen = new Map();
+    /** @type {(() => void) | undefined} */
+    let wake;
+    const stream = await fetch(`${b.base}/api/v1/events`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+    if (stream.status !== 200 || !stream.body) throw new Error(`events on hub B: ${stream.status}`);
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of stream.body) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+            buffer = buffer.slice(end + 2);
+            if (!data) continue;
+            const event = JSON.parse(data);
+            if (event.type === 'alert' && event.alert.visitId && event.alert.escalationLevel === 0) {
+              if (!seen.has(event.alert.visitId)) seen.set(event.alert.visitId, performance.now());
+              wake?.();
+            }
+          }
+        }
+      } catch {
+        // aborted at the end
+      }
+    })();
+
+    const latency = [];
+    const visits = makeVisits(device, CROSS_ARRIVALS).map((v) => ({ ...v, visitorType: 'media', purpose: 'media-interview' }));
+    for (const visit of visits) {
+      const t = performance.now();
+      const arrived = new Promise((ok, ko) => {
+        const timer = setTimeout(() => ko(new Error(`the alert of push ${visit.seq} did not reach hub B within 10 s`)), 10_000);
+        wake = () => {
+          if (!seen.has(visit.id)) return;
+          clearTimeout(timer);
+          ok(undefined);
+        };
+      });
+      const reply = await json(
+        await fetch(`${a.base}/api/v1/sync/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+          body: JSON.stringify({ deviceId: device.deviceId, changes: [{ seq: visit.seq, type: 'visit', visit }] }),
+        }),
+      );
+      if (reply.acked.length !== 1) throw new Error(`hub A acknowledged ${reply.acked.length} of 1`);
+      if (!seen.has(visit.id)) await arrived;
+      latency.push(/** @type {number} */ (seen.get(visit.id)) - t);
+      if (visit.seq % 25 === 0) log(`hub across processes: ${visit.seq}/${CROSS_ARRIVALS}`);
+    }
+    return [
+      { what: `Push to hub A → Class C alert on a desk stream from hub B (PostgreSQL, LISTEN/NOTIFY) — median of ${CROSS_ARRIVALS}`, ours: median(latency), unit: 'ms' },
+      { what: `Push to hub A → alert on hub B's stream — p95 of ${CROSS_ARRIVALS}`, ours: percentile(latency, 95), unit: 'ms', aim: 250 },
+    ];
+  } finally {
+    abort.abort();
+    for (const hub of hubs) await hub.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -11,7 +11,7 @@ import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './ca
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
-import { benchBackup, benchHub, hubAlertLatency } from './hub.mjs';
+import { benchBackup, benchHub, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
 import { chromium, closeServer, LAUNCH, log, removeDir, serveDir, table } from './lib.mjs';
@@ -211,6 +211,12 @@ await figure('12. kiosk → desk alert through the hub', async () => {
 // Issue 6: backup and restore of 100 000 visits (npm run hub -- backup / restore, hub.mjs).
 await figure('14. hub backup and restore', async () => {
   rows.push(...(await benchBackup()));
+});
+
+// Issue 6: two hub processes on one PostgreSQL — a push to one, the alert on a desk streaming from the other
+// (LISTEN/NOTIFY, hub/db/pg-listen.ts); skipped with a log line when DATABASE_URL is unset (hub.mjs).
+await figure('15. alert across two hub processes (PostgreSQL)', async () => {
+  rows.push(...(await hubCrossProcessLatency()));
 });
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
