@@ -4,6 +4,7 @@
  * carriage return) get a leading apostrophe — a visitor typing `=HYPERLINK(…)` as their name must not
  * become a live formula on a manager's PC (CSV injection). Cells are quoted as RFC 4180 requires.
  */
+import { rangeTarget, recordAudit } from './audit.js';
 import type { Visit } from '../src/domain/visit.js';
 import type { HubStore } from './db/index.js';
 
@@ -68,8 +69,14 @@ function row(visit: Visit): string[] {
   return CSV_COLUMNS.map((c) => csvCell(cells[c]));
 }
 
-/** The CSV text of a site's visits between two day keys (inclusive; absent = unbounded). */
-export async function exportCsv(store: HubStore, siteId: string, from?: string, to?: string): Promise<string> {
-  const visits = await store.read((repo) => repo.visitsBetween(siteId, from, to));
+/**
+ * The CSV text of a site's visits between two day keys (inclusive; absent = unbounded). The export is audited
+ * (hub/audit.ts) in the transaction that reads the visits: who (`by.actor`) exported which range.
+ */
+export async function exportCsv(store: HubStore, siteId: string, from: string | undefined, to: string | undefined, by: { actor: string; at: Date }): Promise<string> {
+  const visits = await store.write(async (repo) => {
+    await recordAudit(repo, { siteId, actor: by.actor, action: 'export', target: rangeTarget(from, to), at: by.at });
+    return repo.visitsBetween(siteId, from, to);
+  });
   return [CSV_COLUMNS.join(','), ...visits.map((v) => row(v).join(','))].join('\r\n') + '\r\n';
 }

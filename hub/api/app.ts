@@ -4,6 +4,7 @@
  * stable code; every write is one transaction (hub/db). Handlers stay thin: the work is in hub/sync,
  * hub/alerts.ts, hub/invitations.ts.
  */
+import { auditPage, rangeTarget, recordAudit } from '../audit.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { localDayKey } from '../../src/domain/time.js';
@@ -333,6 +334,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const now = clock().toISOString();
     const found = await store.write(async (repo) => {
       if (!(await repo.revokeDevice(principal.siteId, c.req.param('id'), now))) return false;
+      await recordAudit(repo, { siteId: principal.siteId, actor: principal.staffId, action: 'device-revoke', target: c.req.param('id'), at: new Date(now) });
       const device = await repo.device(c.req.param('id'));
       if (device) await repo.emit(principal.siteId, 'device', { type: 'device', device: deviceStatus(device) }, now);
       return true;
@@ -350,10 +352,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     for (const [name, value] of [['from', from], ['to', to]] as const) {
       if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HubError(400, 'bad-request', 'a date is YYYY-MM-DD', name);
     }
-    const reply = await store.read(async (repo) => {
+    // A write: the read is audited (hub/audit.ts) in its own transaction, for each site whose counts were read.
+    const reply = await store.write(async (repo) => {
       const staff = await repo.staffById(principal.staffId);
       if (!staff) throw new HubError(401, 'unauthorised', 'unknown staff member');
       const siteIds = await repo.staffSiteIds(staff);
+      for (const siteId of siteIds) await recordAudit(repo, { siteId, actor: principal.staffId, action: 'report-read', target: rangeTarget(from, to), at: clock() });
       const sites = [];
       for (const siteId of siteIds) sites.push({ siteId, ...(await repo.visitCounts(siteId, from as string, to as string)) });
       return { from: from as string, to: to as string, sites };
@@ -368,7 +372,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     for (const [name, value] of [['from', from], ['to', to]] as const) {
       if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new HubError(400, 'bad-request', 'a date is YYYY-MM-DD', name);
     }
-    const csv = await exportCsv(store, principal.siteId, from, to);
+    const csv = await exportCsv(store, principal.siteId, from, to, { actor: principal.staffId, at: clock() });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="visits.csv"' });
   });
 
@@ -385,12 +389,19 @@ export function createApp(options: AppOptions): Hono<Env> {
     const principal = await staffOnly(c, ['site-manager']);
     const body = await readJson(c.req.raw, addWebhookRequestSchema);
     // The secret is in this reply only: the hub never shows it again (rotate to get a new one).
-    return c.json(await addWebhook(store, principal.siteId, body, clock()), 201);
+    return c.json(await addWebhook(store, principal.siteId, body, clock(), principal.staffId), 201);
   });
 
   app.post('/api/v1/webhooks/:id/rotate-secret', async (c) => {
     const principal = await staffOnly(c, ['site-manager']);
-    return c.json(await rotateWebhookSecret(store, principal.siteId, c.req.param('id'), clock()));
+    return c.json(await rotateWebhookSecret(store, principal.siteId, c.req.param('id'), clock(), principal.staffId));
+  });
+
+  // ----- audit log (hub/audit.ts): the site manager reads it; nothing changes or deletes it -----
+
+  app.get('/api/v1/audit', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    return c.json(await auditPage(store, principal.siteId, { from: c.req.query('from'), to: c.req.query('to'), before: c.req.query('before'), limit: c.req.query('limit') }));
   });
 
   // ----- health (hub/health.ts) -----

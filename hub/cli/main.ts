@@ -21,6 +21,8 @@
  *
  * On an empty database any command first creates the demo site, as `npm start` does, and prints its PIN.
  */
+import { CLI_ACTOR } from '../../src/schemas/audit.js';
+import { recordAudit } from '../audit.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -258,6 +260,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         await store.write(async (repo) => {
           await repo.insertStaff({ id, siteId, name, role, ...hash }, now.toISOString());
           await repo.addStaffSites(id, more);
+          await recordAudit(repo, { siteId, actor: CLI_ACTOR, action: 'staff-add', target: id, at: now });
         });
         print(`staff: ${id} (${role}) at ${[siteId, ...more.filter((s) => s !== siteId)].join(', ')}`);
         break;
@@ -293,6 +296,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         if (!id) throw new UsageError('--id is required');
         const done = await store.write(async (repo) => {
           if (!(await repo.revokeDevice(siteId, id, now.toISOString()))) return false;
+          await recordAudit(repo, { siteId, actor: CLI_ACTOR, action: 'device-revoke', target: id, at: now });
           const device = await repo.device(id);
           if (device) await repo.emit(siteId, 'device', { type: 'device', device: deviceStatus(device) }, now.toISOString());
           return true;
@@ -307,7 +311,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         for (const [flag, value] of [['from', from], ['to', to]] as const) {
           if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${flag} is a date YYYY-MM-DD`);
         }
-        const csv = await exportCsv(store, siteId, from, to);
+        const csv = await exportCsv(store, siteId, from, to, { actor: CLI_ACTOR, at: now });
         lines.push(csv);
         if (options.out) options.out(csv);
         else process.stdout.write(csv);
@@ -318,7 +322,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         if (!url) throw new UsageError('--url is required (the receiver, https://…)');
         const events = str(values, 'events')?.split(',').map((e) => e.trim());
         if (events && !events.every((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e))) throw new UsageError(`--events takes a comma-separated list of: ${WEBHOOK_EVENTS.join(', ')}`);
-        const { webhook, secret } = await addWebhook(store, siteId, { url, ...(events ? { events: events as WebhookEvent[] } : {}) }, now);
+        const { webhook, secret } = await addWebhook(store, siteId, { url, ...(events ? { events: events as WebhookEvent[] } : {}) }, now, CLI_ACTOR);
         print(`webhook: ${webhook.id}`);
         print(`url: ${webhook.url}`);
         print(`events: ${webhook.events === 'all' ? 'all' : webhook.events.join(',')}`);
@@ -329,7 +333,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
       case 'rotate-webhook-secret': {
         const id = str(values, 'id');
         if (!id) throw new UsageError('--id is required (see list-webhooks)');
-        const rotated = await rotateWebhookSecret(store, siteId, id, now);
+        const rotated = await rotateWebhookSecret(store, siteId, id, now, CLI_ACTOR);
         print(`secret: ${rotated.secret}`);
         print(`previous secret signs too until: ${rotated.previousUntil}`);
         break;
@@ -342,7 +346,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         const role = str(values, 'role');
         const address = str(values, 'address');
         if (!role || !address) throw new UsageError('--role and --address are required');
-        const id = await addEmailRecipient(store, siteId, { role, address, locale: str(values, 'locale') ?? 'en' }, now);
+        const id = await addEmailRecipient(store, siteId, { role, address, locale: str(values, 'locale') ?? 'en' }, now, CLI_ACTOR);
         print(`recipient: ${id} (${role})`);
         break;
       }

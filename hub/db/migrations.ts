@@ -282,6 +282,21 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0007-audit': {
+    // Issue 6 item 4: who exported, read reports or changed configuration, when. Rows are only ever inserted.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', adapter.autoIncrementType, (c) => adapter.autoIncrementColumn(c))
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_site_at').on('audit_log').columns(['site_id', 'at']).execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

@@ -54,6 +54,18 @@ export interface StaffTable {
 }
 
 /** (0005) The further sites a `company` member reads reports of, besides the site of their staff row. */
+/** Append-only audit log (migration 0007): ids only, never a name, an address or a visitor's data. */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  site_id: string;
+  at: string;
+  /** A staff id, or 'cli' for the operator's command line. */
+  actor: string;
+  action: string;
+  /** What was acted on, by id or range (a device id, a webhook id, `2026-11-01..2026-11-30`); null: the site. */
+  target: string | null;
+}
+
 export interface StaffSitesTable {
   staff_id: string;
   site_id: string;
@@ -275,4 +287,5 @@ export interface Database {
   notify_recipients: NotifyRecipientsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
+  audit_log: AuditLogTable;
 }

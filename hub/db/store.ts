@@ -12,6 +12,7 @@ import type { Visit } from '../../src/domain/visit.js';
 import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
+import { AuditRepo } from './audit-store.js';
 import { NotifyRepo } from './notify-store.js';
 import { PgEventListener } from './pg-listen.js';
 
@@ -130,6 +131,12 @@ export class Repo {
     return (this.notifyRepo ??= new NotifyRepo(this.db, this.adapter));
   }
   private notifyRepo: NotifyRepo | undefined;
+
+  /** The audit log (append and read only) in this same transaction: audit-store.ts. */
+  get audit(): AuditRepo {
+    return (this.auditRepo ??= new AuditRepo(this.db));
+  }
+  private auditRepo: AuditRepo | undefined;
 
   // ----- sites and keys -----
 

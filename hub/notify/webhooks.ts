@@ -2,6 +2,7 @@
  * Administering a site's outbound notifications (CLI and API): webhooks with their secrets, and the e-mail
  * addresses per role. A secret is shown once, when made; lists never show it again.
  */
+import { recordAudit } from '../audit.js';
 import { randomBytes } from 'node:crypto';
 import { ROLES } from '../../src/domain/rules/index.js';
 import { isLocaleTag } from '../../src/i18n/index.js';
@@ -42,7 +43,7 @@ export const webhookView = (w: WebhookRow): WebhookView => ({
 });
 
 /** Adds a webhook to a site; returns it with its secret (shown this once). */
-export async function addWebhook(store: HubStore, siteId: string, request: AddWebhookRequest, now: Date): Promise<{ webhook: WebhookView; secret: string }> {
+export async function addWebhook(store: HubStore, siteId: string, request: AddWebhookRequest, now: Date, actor: string): Promise<{ webhook: WebhookView; secret: string }> {
   const parsed = addWebhookRequestSchema.safeParse(request);
   if (!parsed.success) throw new HubError(400, 'bad-request', parsed.error.issues[0]?.message ?? 'invalid webhook', parsed.error.issues[0]?.path.join('.'));
   const secret = newSecret();
@@ -57,18 +58,21 @@ export async function addWebhook(store: HubStore, siteId: string, request: AddWe
   await store.write(async (repo) => {
     if (!(await repo.site(siteId))) throw new HubError(404, 'not-found', 'no such site');
     await repo.notify.insertWebhook(row);
+    await recordAudit(repo, { siteId, actor, action: 'webhook-add', target: row.id, at: now });
   });
   return { webhook: webhookView(row), secret };
 }
 
 /** A new secret for a webhook of the site; the old one keeps signing (second v1=) for ROTATION_GRACE_HOURS. */
-export async function rotateWebhookSecret(store: HubStore, siteId: string, id: string, now: Date): Promise<{ secret: string; previousUntil: string }> {
+export async function rotateWebhookSecret(store: HubStore, siteId: string, id: string, now: Date, actor: string): Promise<{ secret: string; previousUntil: string }> {
   const secret = newSecret();
   const previousUntil = new Date(now.getTime() + ROTATION_GRACE_HOURS * 3_600_000).toISOString();
   const done = await store.write(async (repo) => {
     const hook = await repo.notify.webhook(id);
     if (!hook || hook.siteId !== siteId) return false;
-    return repo.notify.rotateWebhookSecret(id, secret, previousUntil);
+    if (!(await repo.notify.rotateWebhookSecret(id, secret, previousUntil))) return false;
+    await recordAudit(repo, { siteId, actor, action: 'webhook-rotate-secret', target: id, at: now });
+    return true;
   });
   if (!done) throw new HubError(404, 'not-found', 'no such webhook at this site');
   return { secret, previousUntil };
@@ -94,7 +98,7 @@ export const deliveryView = (d: DeliveryRow) => ({
 });
 
 /** Adds an address e-mailed when `role` is notified at the site, in `locale`. */
-export async function addEmailRecipient(store: HubStore, siteId: string, input: { role: string; address: string; locale: string }, now: Date): Promise<string> {
+export async function addEmailRecipient(store: HubStore, siteId: string, input: { role: string; address: string; locale: string }, now: Date, actor: string): Promise<string> {
   if (!(ROLES as readonly string[]).includes(input.role)) throw new HubError(400, 'bad-request', `role must be one of: ${ROLES.join(', ')}`, 'role');
   if (!EMAIL.test(input.address) || input.address.length > 254) throw new HubError(400, 'bad-request', 'not an e-mail address', 'address');
   if (!isLocaleTag(input.locale)) throw new HubError(400, 'bad-request', 'locale must be en, zh-Hant or zh-Hans', 'locale');
@@ -102,6 +106,8 @@ export async function addEmailRecipient(store: HubStore, siteId: string, input: 
   await store.write(async (repo) => {
     if (!(await repo.site(siteId))) throw new HubError(404, 'not-found', 'no such site');
     await repo.notify.insertRecipient({ id, siteId, role: input.role, address: input.address, locale: input.locale }, now.toISOString());
+    // The recipient's id only: the address is personal data.
+    await recordAudit(repo, { siteId, actor, action: 'email-recipient-add', target: id, at: now });
   });
   return id;
 }
