@@ -3,6 +3,8 @@
 // and the disk where DATA_DIR lives. The periodic check raises a (non-incident) `health` alert once per episode:
 // a kiosk silent past the limit, a webhook delivery failed for good, the disk nearly full.
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { healthReplySchema, pairReplySchema, signInReplySchema, siteHealthReplySchema } from '../../src/schemas/sync.js';
 import { AdjustableClock } from '../../hub/clock.js';
 import { openStore, type HubStore } from '../../hub/db/index.js';
+import { raiseManual } from '../../hub/alerts.js';
+import { addWebhook } from '../../hub/notify/webhooks.js';
 import { DEFAULT_SILENT_MINUTES, DISK_LOW_FREE_BYTES, HealthCheck } from '../../hub/health.js';
 import { startHub, type RunningHub } from '../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode } from '../../hub/sites.js';
@@ -70,17 +74,23 @@ describe('hub health alerts', () => {
   let store: HubStore;
   let hub: RunningHub;
   const clock = new AdjustableClock();
+  let receiver: Server;
+  let receiverStatus = 500;
   const healthAlerts = () => store.read(async (repo) => (await repo.deskAlerts('demo', new Date(0).toISOString())).filter((a) => a.kind === 'health'));
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vk-hub-health-alert-'));
     store = await openStore({ dataDir: dir });
     await bootstrapIfEmpty(store, { adminPin: PIN, now: clock.now() });
-    hub = await startHub({ dataDir: dir, port: 0, host: '127.0.0.1', store, clock: clock.now, escalationTickMs: 3_600_000, healthTickMs: 3_600_000, pollMs: 100 });
+    receiver = createServer((_req, res) => void res.writeHead(receiverStatus).end());
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    // One attempt: a delivery that fails once has failed for good (the worker's retries are its own test's).
+    hub = await startHub({ dataDir: dir, port: 0, host: '127.0.0.1', store, clock: clock.now, escalationTickMs: 3_600_000, healthTickMs: 3_600_000, pollMs: 100, delivery: { maxAttempts: 1 } });
   });
   after(async () => {
     await hub?.close();
     await store?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -129,5 +139,32 @@ describe('hub health alerts', () => {
     free = DISK_LOW_FREE_BYTES / 2;
     clock.advance(60_000);
     assert.equal(disk(await check.run(clock.now())).length, 1, 'less than 1 GiB free: a new episode');
+  });
+
+  it('raises one health alert when webhook deliveries fail, not again until one is delivered', async () => {
+    const port = (receiver.address() as AddressInfo).port;
+    await addWebhook(store, 'demo', { url: `http://127.0.0.1:${port}/hook` }, clock.now(), 'cli');
+    const webhookKeys = (keys: string[]) => keys.filter((k) => k.startsWith('health:webhook:'));
+    const deliver = async () => {
+      await raiseManual(store, 'demo', { incidentClass: 'C' }, clock.now());
+      await hub.deliveries.runOnce();
+      clock.advance(1000);
+    };
+    const alertsBefore = (await healthAlerts()).length;
+    assert.deepEqual(webhookKeys(await hub.checkHealth()), [], 'nothing failed yet');
+
+    await deliver(); // the receiver answers 500
+    assert.equal(webhookKeys(await hub.checkHealth()).length, 1, 'a failed delivery');
+    assert.equal((await healthAlerts()).length, alertsBefore + 1);
+    await deliver();
+    assert.deepEqual(webhookKeys(await hub.checkHealth()), [], 'still the same failing episode');
+
+    receiverStatus = 200;
+    await deliver();
+    assert.deepEqual(webhookKeys(await hub.checkHealth()), [], 'delivered: recovered');
+    receiverStatus = 500;
+    await deliver();
+    assert.equal(webhookKeys(await hub.checkHealth()).length, 1, 'failing again: a new episode');
+    assert.equal((await healthAlerts()).length, alertsBefore + 2);
   });
 });
