@@ -24,6 +24,7 @@ import {
   signInRequestSchema,
 } from '../../src/schemas/sync.js';
 import { siteConfigSchema } from '../../src/schemas/site.js';
+import { auditPageSchema } from '../../src/schemas/audit.js';
 
 const SCHEMAS: Record<string, $ZodType> = {
   ApiError: apiErrorSchema,
@@ -43,6 +44,7 @@ const SCHEMAS: Record<string, $ZodType> = {
   IssueInvitationRequest: issueInvitationRequestSchema,
   IssueInvitationReply: issueInvitationReplySchema,
   SiteConfig: siteConfigSchema,
+  AuditPage: auditPageSchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -106,6 +108,20 @@ export function openApiDocument(): unknown {
         get: op({
           summary: 'CSV of visits (site manager)',
           extra: { parameters: [{ name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }] },
+        }),
+      },
+      '/api/v1/audit': {
+        get: op({
+          summary: 'The audit log, newest first, paged (site manager)',
+          reply: 'AuditPage',
+          extra: {
+            parameters: [
+              { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+              { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+              { name: 'before', in: 'query', schema: { type: 'integer', minimum: 1 } },
+              { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1 } },
+            ],
+          },
         }),
       },
     },
