@@ -75,7 +75,7 @@ export class VkAlertList extends LitElement {
     return html`${this.alerts.map((a) => {
       const roles = a.notify.map((r) => m.roles[r as RoleCode] ?? r).join(', ');
       return html`<section class="alert ${a.acknowledged ? 'acknowledged' : ''}" role="alert" aria-labelledby="t-${a.id}">
-        <p class="title" id="t-${a.id}">${m.classLabel[a.label]} — ${a.summary}</p>
+        <p class="title" id="t-${a.id}">${a.summary ? `${m.classLabel[a.label]} — ${a.summary}` : m.classLabel[a.label]}</p>
         ${roles ? html`<p>${m.notify(roles)}</p>` : nothing}
         <p>${m[SCRIPT_KEY[a.label]]}</p>
         ${a.escalationLevel > 0 ? html`<p>${m.escalated(a.escalationLevel)}</p>` : nothing}
