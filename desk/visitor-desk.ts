@@ -32,6 +32,10 @@ import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
 
+/** A health alert's line on the desk: its cause, a silent kiosk by the end of its device id (as the Kiosks list shows it). */
+const healthSummary = (m: DeskMessages, health: NonNullable<Alert['health']>): string =>
+  health.cause === 'kiosk-silent' ? m.healthCause['kiosk-silent']((health.deviceId ?? '').slice(-6)) : m.healthCause[health.cause];
+
 /** A desk left alone signs its user out: the console shows visitors' names and must not stay open to anyone. */
 export const DESK_IDLE_SECONDS = 600;
 /** How often the desk looks again when no other tab tells it anything: deadlines and other devices' writes. */
@@ -526,7 +530,7 @@ export class VisitorDesk extends LitElement {
       .map((a) => {
         const visit = a.visitId ? this.visit(a.visitId) : undefined;
         const label = a.kind === 'incident' ? (a.incidentClass ?? 'C') : a.kind;
-        const summary = visit ? `${m.typeLabels[visit.visitorType]}, ${visit.host.label}` : a.kind === 'help' ? m.helpCall : '';
+        const summary = visit ? `${m.typeLabels[visit.visitorType]}, ${visit.host.label}` : a.kind === 'help' ? m.helpCall : a.health ? healthSummary(m, a.health) : '';
         return {
           id: a.id,
           label,

@@ -27,6 +27,8 @@ export interface NewAlert {
   incidentClass?: AlertIncidentClass;
   visitId?: string;
   notify: readonly string[];
+  /** On `health` alerts: what is wrong (hub/health.ts). */
+  health?: Alert['health'];
 }
 
 /** Builds a new open alert at `now`, checked against alertSchema (a bad alert is a bug: it throws). */
@@ -37,6 +39,7 @@ export function makeAlert(input: NewAlert, rules: SiteRules['rules'], now: Date)
     kind: input.kind,
     ...(input.incidentClass !== undefined ? { incidentClass: input.incidentClass } : {}),
     ...(input.visitId !== undefined ? { visitId: input.visitId } : {}),
+    ...(input.health !== undefined ? { health: input.health } : {}),
     createdAt: now.toISOString(),
     notify: mergeRoles(input.notify),
     escalateAt: escalationDueAt(now, rules).toISOString(),

@@ -7,6 +7,7 @@
 import { statfs } from 'node:fs/promises';
 import { HUB_API_VERSION, type HealthReply, type SiteHealthReply } from '../src/schemas/sync.js';
 import { makeAlert, raiseOnce } from './alerts.js';
+import type { Alert } from '../src/domain/desk.js';
 import type { HubStore } from './db/index.js';
 import { loadSite } from './sites.js';
 
@@ -53,11 +54,12 @@ const diskLow = (disk: { freeBytes: number; totalBytes: number }): boolean =>
   disk.freeBytes < DISK_LOW_FREE_BYTES || (disk.totalBytes > 0 && disk.freeBytes / disk.totalBytes < DISK_LOW_FREE_RATIO);
 
 /** Stores a health alert under `dedupeKey` unless one exists already (the key names the episode); true when raised. */
-async function raiseHealth(store: HubStore, siteId: string, dedupeKey: string, now: Date): Promise<boolean> {
+async function raiseHealth(store: HubStore, siteId: string, issue: { key: string; health: NonNullable<Alert['health']> }, now: Date): Promise<boolean> {
+  const dedupeKey = issue.key;
   return store.write(async (repo) => {
     const { rules } = await loadSite(repo, siteId);
     // Nobody beyond the desk is notified: a health alert is not an incident (and is not sent out: notify/enqueue.ts).
-    const alert = makeAlert({ siteId, kind: 'health', notify: [] }, rules, now);
+    const alert = makeAlert({ siteId, kind: 'health', notify: [], health: issue.health }, rules, now);
     return (await raiseOnce(repo, alert, dedupeKey)) !== undefined;
   });
 }
@@ -100,14 +102,14 @@ export class HealthCheck {
         failure: await repo.notify.firstFailureSinceSuccess(siteId),
       }));
       const silentBefore = now.getTime() - (site.health?.silentMinutes ?? DEFAULT_SILENT_MINUTES) * 60_000;
-      const keys: string[] = [];
+      const issues: { key: string; health: NonNullable<Alert['health']> }[] = [];
       for (const d of devices) {
         if (d.role !== 'kiosk' || d.revokedAt !== undefined || d.lastSyncAt === undefined) continue; // never synced: not yet in service
-        if (Date.parse(d.lastSyncAt) < silentBefore) keys.push(`health:silent:${d.id}:${d.lastSyncAt}`);
+        if (Date.parse(d.lastSyncAt) < silentBefore) issues.push({ key: `health:silent:${d.id}:${d.lastSyncAt}`, health: { cause: 'kiosk-silent', deviceId: d.id } });
       }
-      if (failure) keys.push(`health:webhook:${failure.id}`);
-      if (this.diskLowSince !== undefined) keys.push(`health:disk:${this.diskLowSince}`);
-      for (const key of keys) if (await raiseHealth(this.store, siteId, key, now)) raised.push(key);
+      if (failure) issues.push({ key: `health:webhook:${failure.id}`, health: { cause: 'webhook-failed' } });
+      if (this.diskLowSince !== undefined) issues.push({ key: `health:disk:${this.diskLowSince}`, health: { cause: 'disk-low' } });
+      for (const issue of issues) if (await raiseHealth(this.store, siteId, issue, now)) raised.push(issue.key);
     }
     return raised;
   }

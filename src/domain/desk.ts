@@ -16,6 +16,10 @@
 export const ALERT_KINDS = ['incident', 'watchlist', 'help', 'invite-reuse', 'health'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** What a `health` alert is about (hub/health.ts): a kiosk silent too long, webhooks failing, the hub's disk nearly full. */
+export const HEALTH_CAUSES = ['kiosk-silent', 'webhook-failed', 'disk-low'] as const;
+export type HealthCause = (typeof HEALTH_CAUSES)[number];
+
 /** The incident classes of DOMAIN.md: A irrational owner, B dismissed employee, C media / inspection. */
 export const ALERT_INCIDENT_CLASSES = ['A', 'B', 'C'] as const;
 export type AlertIncidentClass = (typeof ALERT_INCIDENT_CLASSES)[number];
@@ -59,6 +63,8 @@ export interface Alert {
   status: AlertStatus;
   /** When the alert was closed; present exactly when `status` is `closed`. */
   closedAt?: string;
+  /** Present exactly on `health` alerts: the cause, and the silent kiosk's device id (not personal data). */
+  health?: { cause: HealthCause; deviceId?: string };
 }
 
 /** The incident record form (《突發事件處理記錄表》): one per alert, due two working days after closing. */

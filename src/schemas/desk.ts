@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import {
   ALERT_INCIDENT_CLASSES,
   ALERT_KINDS,
+  HEALTH_CAUSES,
   ALERT_STATUSES,
   DESK_TASK_KINDS,
   DESK_TASK_STATUSES,
@@ -63,6 +64,9 @@ const before = (a: string | undefined, b: string | undefined): boolean => a === 
 /** Both or neither of two optional fields. */
 const paired = (a: unknown, b: unknown): boolean => (a === undefined) === (b === undefined);
 
+/** Longest device id a health alert names (kiosks use UUIDs; the bound only keeps junk out). */
+const MAX_HEALTH_DEVICE_ID = 200;
+
 /** A stored `Alert`, with its invariants: class only on incidents, acknowledgement and closure consistent with status. */
 export const alertSchema = z
   .strictObject({
@@ -81,9 +85,11 @@ export const alertSchema = z
     mediaPresent: z.boolean(),
     status: z.enum(ALERT_STATUSES),
     closedAt: z.optional(isoUtc),
+    health: z.optional(z.strictObject({ cause: z.enum(HEALTH_CAUSES), deviceId: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_HEALTH_DEVICE_ID))) })),
   })
   .check(
     z.refine((a) => (a.kind === 'incident') === (a.incidentClass !== undefined), { message: 'an incident class exactly on incident alerts', path: ['incidentClass'] }),
+    z.refine((a) => (a.kind === 'health') === (a.health !== undefined), { message: 'a health cause exactly on health alerts', path: ['health'] }),
     z.refine((a) => paired(a.acknowledgedAt, a.acknowledgedBy), { message: 'acknowledgedAt and acknowledgedBy go together', path: ['acknowledgedBy'] }),
     // Open means nobody has acknowledged; acknowledged means somebody has. A closed alert may have been closed either way.
     z.refine((a) => a.status === 'closed' || (a.status === 'acknowledged') === (a.acknowledgedAt !== undefined), { message: 'acknowledgement does not match status', path: ['status'] }),

@@ -113,6 +113,7 @@ describe('hub health alerts', () => {
     assert.equal(first[0]?.kind, 'health');
     assert.equal(first[0]?.incidentClass, undefined, 'not an incident');
     assert.equal(first[0]?.visitId, undefined);
+    assert.deepEqual(first[0]?.health, { cause: 'kiosk-silent', deviceId: id }, 'names the kiosk by its device id');
 
     clock.advance(30 * 60_000);
     assert.deepEqual(mine(await hub.checkHealth()), [], 'the same silence raises once');
@@ -156,6 +157,7 @@ describe('hub health alerts', () => {
     await deliver(); // the receiver answers 500
     assert.equal(webhookKeys(await hub.checkHealth()).length, 1, 'a failed delivery');
     assert.equal((await healthAlerts()).length, alertsBefore + 1);
+    assert.deepEqual((await healthAlerts()).find((a) => a.health?.cause === 'webhook-failed')?.health, { cause: 'webhook-failed' });
     await deliver();
     assert.deepEqual(webhookKeys(await hub.checkHealth()), [], 'still the same failing episode');
 

@@ -118,6 +118,7 @@ export const deskEn: DeskMessages = {
   stillOnSite: (n) => `${n} visitors are still checked in from earlier days: please reconcile.`,
   overstay: 'Overstay',
   helpCall: 'Help requested at the kiosk',
+  healthCause: { 'kiosk-silent': (kiosk) => `Kiosk …${kiosk} has been silent`, 'webhook-failed': 'Webhook notifications are failing', 'disk-low': 'The hub’s disk is nearly full' },
   incidents: {
     heading: 'Incident records',
     empty: 'No incident records.',

@@ -259,6 +259,8 @@ export interface DeskMessages {
   stillOnSite: (n: number) => string;
   overstay: string;
   helpCall: string;
+  /** A health alert's cause (hub/health.ts); `kiosk` is the end of the kiosk's device id. */
+  healthCause: { 'kiosk-silent': (kiosk: string) => string; 'webhook-failed': string; 'disk-low': string };
   incidents: IncidentMessages;
   done: string;
   noName: string;

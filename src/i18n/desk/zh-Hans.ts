@@ -118,6 +118,7 @@ export const deskZhHans: DeskMessages = {
   stillOnSite: (n) => `有 ${n} 位前几日登记的访客尚未签离，请核对。`,
   overstay: '超时',
   helpCall: '登记机有访客求助',
+  healthCause: { 'kiosk-silent': (kiosk) => `登记机 …${kiosk} 已太久没有联络`, 'webhook-failed': 'Webhook 通知发送失败', 'disk-low': '服务器磁盘空间快将用完' },
   incidents: {
     heading: '突发事件处理记录',
     empty: '暂无事件记录。',

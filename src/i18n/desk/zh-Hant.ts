@@ -118,6 +118,7 @@ export const deskZhHant: DeskMessages = {
   stillOnSite: (n) => `有 ${n} 位較早日子登記的訪客仍未離開，請核對。`,
   overstay: '逾時',
   helpCall: '登記機有訪客求助',
+  healthCause: { 'kiosk-silent': (kiosk) => `登記機 …${kiosk} 已太久沒有聯絡`, 'webhook-failed': 'Webhook 通知發送失敗', 'disk-low': '伺服器磁碟空間快將用完' },
   incidents: {
     heading: '突發事件處理記錄',
     empty: '暫時沒有事件記錄。',
