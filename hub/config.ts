@@ -11,10 +11,14 @@ export interface HubConfig {
   tls: { cert: string; key: string } | undefined;
   clockOffsetMs: number;
   adminPin: string | undefined;
+  /** `VK_HEALTH_TICK_MS`: how often the health check runs (hub/health.ts); absent: HEALTH_TICK_MS. */
+  healthTickMs?: number;
 }
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
+/** The shortest health-check interval accepted: a second (tests and demos); production keeps the minute. */
+export const MIN_HEALTH_TICK_MS = 1000;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env['PORT'] ?? DEFAULT_PORT);
@@ -23,6 +27,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const key = env['TLS_KEY'];
   if ((cert === undefined) !== (key === undefined)) throw new RangeError('set both TLS_CERT and TLS_KEY, or neither');
   const offset = Number(env['VK_HUB_CLOCK_OFFSET_MS'] ?? 0);
+  const healthTick = env['VK_HEALTH_TICK_MS'] ? Number(env['VK_HEALTH_TICK_MS']) : undefined;
+  if (healthTick !== undefined && (!Number.isInteger(healthTick) || healthTick < MIN_HEALTH_TICK_MS)) throw new RangeError(`VK_HEALTH_TICK_MS must be a whole number of milliseconds, at least ${MIN_HEALTH_TICK_MS}`);
   return {
     port,
     host: env['HOST'] ?? DEFAULT_HOST,
@@ -31,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     tls: cert !== undefined && key !== undefined ? { cert, key } : undefined,
     clockOffsetMs: Number.isFinite(offset) ? offset : 0,
     adminPin: env['VK_ADMIN_PIN'] || undefined,
+    ...(healthTick !== undefined ? { healthTickMs: healthTick } : {}),
   };
 }
 
