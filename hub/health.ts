@@ -53,14 +53,13 @@ export const DISK_LOW_FREE_BYTES = 1024 ** 3;
 const diskLow = (disk: { freeBytes: number; totalBytes: number }): boolean =>
   disk.freeBytes < DISK_LOW_FREE_BYTES || (disk.totalBytes > 0 && disk.freeBytes / disk.totalBytes < DISK_LOW_FREE_RATIO);
 
-/** Stores a health alert under `dedupeKey` unless one exists already (the key names the episode); true when raised. */
+/** Stores a health alert under `issue.key` unless one exists already (the key names the episode); true when raised. */
 async function raiseHealth(store: HubStore, siteId: string, issue: { key: string; health: NonNullable<Alert['health']> }, now: Date): Promise<boolean> {
-  const dedupeKey = issue.key;
   return store.write(async (repo) => {
     const { rules } = await loadSite(repo, siteId);
     // Nobody beyond the desk is notified: a health alert is not an incident (and is not sent out: notify/enqueue.ts).
     const alert = makeAlert({ siteId, kind: 'health', notify: [], health: issue.health }, rules, now);
-    return (await raiseOnce(repo, alert, dedupeKey)) !== undefined;
+    return (await raiseOnce(repo, alert, issue.key)) !== undefined;
   });
 }
 
