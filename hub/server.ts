@@ -13,7 +13,7 @@ import { createApp } from './api/app.js';
 import { HEALTH_TICK_MS, HealthCheck } from './health.js';
 import { systemClock, type Clock } from './clock.js';
 import { openStore, type HubStore } from './db/index.js';
-import { EventFanout, POLL_MS } from './events/fanout.js';
+import { EventFanout } from './events/fanout.js';
 import type { HubLimits } from './limits.js';
 import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
@@ -65,7 +65,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   const store = options.store ?? (await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
   await ensureSiteSecrets(store, clock());
   const fanout = new EventFanout(store);
-  await fanout.start(options.pollMs ?? POLL_MS);
+  await fanout.start(options.pollMs);
   const app = createApp({ store, fanout, clock, ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}), defaultSiteId: options.defaultSiteId ?? DEMO_SITE.id, ...(options.limits ? { limits: options.limits } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
 
   let escalating: Promise<number> | undefined;
