@@ -16,6 +16,10 @@ import { EventFanout, POLL_MS } from './events/fanout.js';
 import type { HubLimits } from './limits.js';
 import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
+import { purge } from './retention.js';
+
+/** Retention runs once a day: visit logs are kept for days, so a day's delay is within any policy. */
+const PURGE_EVERY_MS = 86_400_000;
 import { smtpFromEnv } from './notify/email.js';
 import { DeliveryWorker, type DeliverySettings } from './notify/worker.js';
 
@@ -33,6 +37,8 @@ export interface StartOptions {
   staticRoot?: string;
   defaultSiteId?: string;
   escalationTickMs?: number;
+  /** How often retention runs (default daily); 0: never on its own (tests run `purge` themselves). */
+  purgeEveryMs?: number;
   pollMs?: number;
   /** Rate limits (hub/limits.ts); absent: DEFAULT_LIMITS. */
   limits?: HubLimits;
@@ -73,6 +79,12 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   };
   await escalate(); // deadlines that passed while the hub was down escalate at once
   const timer = setInterval(() => void escalate(), options.escalationTickMs ?? ESCALATION_TICK_MS);
+  // Retention: once at start and then daily (hub/retention.ts). A failure is retried the next day; the
+  // operator can run `npm run hub -- purge` at any time.
+  const purgeDaily = () => void purge(store, clock()).catch(() => console.error('hub: purge failed; will try again'));
+  if (options.purgeEveryMs !== 0) purgeDaily();
+  const purgeTimer = setInterval(purgeDaily, options.purgeEveryMs || PURGE_EVERY_MS);
+  purgeTimer.unref();
   const deliveries = new DeliveryWorker(store, clock, { smtp: smtpFromEnv(), ...options.delivery });
   deliveries.start();
   timer.unref();
@@ -103,6 +115,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     deliveries,
     async close() {
       clearInterval(timer);
+      clearInterval(purgeTimer);
       await deliveries.stop();
       fanout.stop();
       releaseRunLock();

@@ -12,6 +12,7 @@
  *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
  *   revoke-device --id DEVICE-ID [--site ID]       the kiosk's token stops working at once
  *   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]   CSV on standard output
+ *   purge [--site ID]                              delete personal data past retention, keep anonymised counts
  *   backup FILE                                    SQLite's online backup, safe while the hub runs
  *   restore FILE [--force]                         a checked backup into DATA_DIR (the hub stopped)
  *   add-webhook --url URL [--events alert,…]      a signed webhook for the site; prints its secret once
@@ -28,6 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { hashPin, verifyPin } from '../../src/auth/pin.js';
+import { purge } from '../retention.js';
 import { VISITOR_TYPES, type VisitorType } from '../../src/domain/codes.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/desk.js';
 import { qrVersion } from '../../src/invite/qr.js';
@@ -77,6 +79,7 @@ export const USAGE = `usage: npm run hub -- <command> [options]
   revoke-invite --jti ID [--site ID]
   revoke-device --id DEVICE-ID [--site ID]
   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]
+  purge [--site ID]
   backup FILE
   restore FILE [--force]
   add-webhook --url URL [--events alert,escalation,acknowledgement,help] [--site ID]
@@ -123,6 +126,7 @@ const OPTIONS = {
 const ALLOWED: Record<string, readonly string[]> = {
   'pair-kiosk': ['site'],
   'add-staff': ['site', 'name', 'pin', 'role', 'sites'],
+  purge: ['site'],
   invite: ['site', 'host', 'visitor-type', 'from', 'hours', 'party', 'uses', 'pass', 'weekdays', 'between', 'permit', 'out'],
   'revoke-invite': ['site', 'jti'],
   'revoke-device': ['site', 'id'],
@@ -299,6 +303,12 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         });
         if (!done) throw new UsageError(`no device ${id} at ${siteId}, or revoked already`);
         print(`revoked: ${id}`);
+        break;
+      }
+      case 'purge': {
+        // Every site unless --site names one; the hub does the same once a day (hub/retention.ts).
+        const results = await purge(store, now, str(values, 'site'));
+        for (const r of results) print(`purged: ${r.purged} visits of ${r.siteId} registered before ${r.keptFrom}; held (open alerts): ${r.held}`);
         break;
       }
       case 'export': {

@@ -273,6 +273,73 @@ export class Repo {
     return { byType, byStatus, alerts };
   }
 
+  /**
+   * Retention (hub/retention.ts): the site's visits registered before `beforeDay` (a day key), oldest first, at
+   * most `limit` — ids, day, type and status only; and which of them an alert still open holds as evidence.
+   */
+  async visitsBefore(siteId: string, beforeDay: string, limit: number): Promise<{ id: string; dayKey: string; visitorType: string; status: string; receivedAt: string }[]> {
+    const rows = await this.db.selectFrom('visits').select(['id', 'day_key', 'status', 'data', 'received_at']).where('site_id', '=', siteId).where('day_key', '<', beforeDay).orderBy('day_key').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, dayKey: r.day_key, status: r.status, receivedAt: r.received_at, visitorType: (JSON.parse(r.data) as Visit).visitorType }));
+  }
+
+  /**
+   * Deletes the `visit` events of these visits (their JSON holds the visitor's details). Only for visits the
+   * hub received recently — older events go by age (`deletePersonalRecordsBefore`) — so the text match runs
+   * for the few visits that synced long after they were registered.
+   */
+  async deleteVisitEvents(siteId: string, visitIds: readonly string[]): Promise<void> {
+    for (const id of visitIds) {
+      await this.db.deleteFrom('events').where('site_id', '=', siteId).where('type', '=', 'visit').where('data', 'like', `%"id":"${id}"%`).execute();
+    }
+  }
+
+  /** Of `visitIds`, those with an alert that is not closed: held past retention while it is open. */
+  async heldVisitIds(siteId: string, visitIds: readonly string[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (let i = 0; i < visitIds.length; i += READ_CHUNK) {
+      const rows = await this.db
+        .selectFrom('alerts')
+        .select('visit_id')
+        .where('site_id', '=', siteId)
+        .where('status', '!=', 'closed')
+        .where('visit_id', 'in', visitIds.slice(i, i + READ_CHUNK))
+        .execute();
+      for (const r of rows) if (r.visit_id) held.add(r.visit_id);
+    }
+    return held;
+  }
+
+  /** Adds purged visits to the anonymised counts (site, day, type, status). */
+  async addVisitCounts(siteId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+    for (const [key, n] of counts) {
+      const [dayKey = '', visitorType = '', status = ''] = key.split('|');
+      await this.db
+        .insertInto('visit_counts')
+        .values({ site_id: siteId, day_key: dayKey, visitor_type: visitorType, status, n })
+        .onConflict((oc) => oc.columns(['site_id', 'day_key', 'visitor_type', 'status']).doUpdateSet((eb) => ({ n: eb('visit_counts.n', '+', n) })))
+        .execute();
+    }
+  }
+
+  /** Deletes visits by id (their `changes` rows stay: a late replay of a purged visit is acknowledged, not revived). */
+  async deleteVisits(siteId: string, visitIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < visitIds.length; i += READ_CHUNK) {
+      await this.db.deleteFrom('visits').where('site_id', '=', siteId).where('id', 'in', visitIds.slice(i, i + READ_CHUNK)).execute();
+    }
+  }
+
+  /** Deletes the site's `visit` events from before `eventsBefore` and quarantined raw changes from before `quarantineBefore`: both hold visitors' details. */
+  async deletePersonalRecordsBefore(siteId: string, eventsBefore: string, quarantineBefore: string): Promise<void> {
+    await this.db.deleteFrom('events').where('site_id', '=', siteId).where('type', '=', 'visit').where('at', '<', eventsBefore).execute();
+    await this.db.deleteFrom('quarantine').where('site_id', '=', siteId).where('received_at', '<', quarantineBefore).execute();
+  }
+
+  /** The anonymised counts kept for a site, for reports and tests. */
+  async visitCountsKept(siteId: string): Promise<{ dayKey: string; visitorType: string; status: string; n: number }[]> {
+    const rows = await this.db.selectFrom('visit_counts').selectAll().where('site_id', '=', siteId).orderBy('day_key').execute();
+    return rows.map((r) => ({ dayKey: r.day_key, visitorType: r.visitor_type, status: r.status, n: Number(r.n) }));
+  }
+
   /** Replaces a staff member's PIN hash; false when there is no such member at the site. */
   async setStaffPin(siteId: string, id: string, hash: { pinHash: string; pinSalt: string; iterations: number }, _at: string): Promise<boolean> {
     const result = await this.db
