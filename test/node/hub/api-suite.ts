@@ -20,6 +20,8 @@ import {
   pushReplySchema,
   signInReplySchema,
   visitReportSchema,
+  accessReplySchema,
+  erasureReplySchema,
 } from '../../../src/schemas/sync.js';
 import { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
@@ -546,6 +548,41 @@ export function hubApiSuite(backend: Backend): void {
       await store.write((repo) => repo.updateAlertIf(alert, { ...alert, status: 'closed', closedAt: clock.now().toISOString() }, clock.now().toISOString()));
       await purge(store, clock.now(), 'demo');
       assert.equal(await storedVisit(crew.id), undefined);
+    });
+
+    it('answers a data access request and erases a person on request: held while an alert is open, desks told by id', async () => {
+      const kiosk = await pair();
+      const desk = reader(admin);
+      await desk.opened;
+      const person = { fullName: '陳小明', phone: '+85261234567', organisation: '', partySize: 1 };
+      const plain = makeVisit(kiosk.id, 1, { visitor: person });
+      const flagged = makeVisit(kiosk.id, 2, { visitor: { ...person, fullName: '陈 小明' }, visitorType: 'media', purpose: 'media-interview' });
+      const someoneElse = makeVisit(kiosk.id, 3, { visitor: { ...person, fullName: 'Wong Tai Sin', phone: '+85269876543' } });
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: plain }, { seq: 2, visit: flagged }, { seq: 3, visit: someoneElse }])).status, 200);
+
+      // Access: the name in either script, and the phone, find both of the person's visits and nobody else's.
+      const byName = await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: { name: '陈小明' } });
+      assert.equal(byName.status, 200, byName.text);
+      assert.deepEqual(accessReplySchema.parse(byName.body).visits.map((v) => v.id).sort(), [plain.id, flagged.id].sort());
+      const both = accessReplySchema.parse((await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: { name: '陳小明', phone: '+85261234567' } })).body);
+      assert.equal(both.visits.length, 2);
+      // Only the site manager; a question with no key is refused.
+      assert.equal((await api(base, 'POST', '/api/v1/privacy/access', { token: second, body: { name: '陳小明' } })).status, 403);
+      assert.equal((await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: {} })).status, 400);
+
+      // Erasure: the plain visit goes, the Media arrival with its open class C alert is held, with the reason.
+      const erased = erasureReplySchema.parse((await api(base, 'POST', '/api/v1/privacy/erase', { token: admin, body: { phone: '+85261234567' } })).body);
+      assert.deepEqual(erased.erased, [plain.id]);
+      assert.deepEqual(erased.held, [{ visitId: flagged.id, reason: 'open-alert' }]);
+      assert.equal(await storedVisit(plain.id), undefined);
+      assert.ok(await storedVisit(someoneElse.id), 'nobody else is touched');
+      const told = await desk.waitFor((e) => e.type === 'erasure');
+      assert.ok(told.type === 'erasure' && told.visitIds.includes(plain.id) && !JSON.stringify(told).includes('小明'));
+      const events = await store.read((repo) => repo.eventsAfter(0, 100_000, 'demo'));
+      assert.ok(!events.some((e) => e.type === 'visit' && e.data.includes(plain.id)), 'its visit events went too');
+      // A replayed change revives nothing.
+      await push(kiosk.token, kiosk.id, [{ seq: 1, visit: plain }]);
+      assert.equal(await storedVisit(plain.id), undefined);
     });
 
     it('serves the default site’s rules for the hub desk, valid as a rules file', async () => {
