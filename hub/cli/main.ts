@@ -316,8 +316,11 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
       }
       case 'purge': {
         // Every site unless --site names one; the hub does the same once a day (hub/retention.ts).
+        const started = performance.now();
         const results = await purge(store, now, str(values, 'site'));
+        const ms = Math.round(performance.now() - started);
         for (const r of results) print(`purged: ${r.purged} visits of ${r.siteId} registered before ${r.keptFrom}; held (open alerts): ${r.held}`);
+        print(`purge done in ${ms} ms`);
         break;
       }
       case 'access':

@@ -4,7 +4,7 @@
  * consistent snapshot. Events inserted during a write are announced to `onEvents` listeners after the commit,
  * so the in-memory fan-out never tells a desk about something that was rolled back.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Alert, StaffRole } from '../../src/domain/desk.js';
 import type { RulesConfig } from '../../src/domain/rules/index.js';
 import type { SiteConfig } from '../../src/domain/site.js';
@@ -20,6 +20,8 @@ import { NotifyRepo } from './notify-store.js';
  * parameters (32 766 and 65 535) and keeps one statement's text small.
  */
 const WRITE_CHUNK = 200;
+/** Where a visit event's JSON text has the visit's id (1-based, as SQL's `substr` counts): after `{"type":"visit","visit":{"id":"`. */
+const VISIT_EVENT_ID_AT = '{"type":"visit","visit":{"id":"'.length + 1;
 /** Ids per `IN (…)` list. */
 const READ_CHUNK = 500;
 
@@ -288,8 +290,16 @@ export class Repo {
    * for the few visits that synced long after they were registered.
    */
   async deleteVisitEvents(siteId: string, visitIds: readonly string[]): Promise<void> {
-    for (const id of visitIds) {
-      await this.db.deleteFrom('events').where('site_id', '=', siteId).where('type', '=', 'visit').where('data', 'like', `%"id":"${id}"%`).execute();
+    // A visit event's text is `{"type":"visit","visit":{"id":"<uuid>",…` (push.ts emits it so, and the visit
+    // schema puts `id` first): the id sits at a fixed place, so one scan per chunk compares it with a set —
+    // a LIKE per id scanned the table once per visit (82 s for 10 000 visits synced the same day).
+    for (let i = 0; i < visitIds.length; i += READ_CHUNK) {
+      await this.db
+        .deleteFrom('events')
+        .where('site_id', '=', siteId)
+        .where('type', '=', 'visit')
+        .where(sql<string>`substr(data, ${VISIT_EVENT_ID_AT}, 36)`, 'in', visitIds.slice(i, i + READ_CHUNK))
+        .execute();
     }
   }
 
