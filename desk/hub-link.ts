@@ -235,6 +235,9 @@ export class DeskHubLink {
         this.#seenAlerts.add(event.alert.id);
         if (event.alert.status === 'open') this.#host.onNewAlert(event.alert);
       }
+    } else if (event.type === 'erasure') {
+      // A person's visits erased at the hub on their request: this desk's copies go too.
+      await this.#store.deleteVisitsFromHub(event.visitIds);
     } else {
       const devices = this.#view.devices.filter((d) => d.deviceId !== event.device.deviceId);
       this.#update({ devices: [...devices, event.device] });

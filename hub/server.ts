@@ -17,6 +17,10 @@ import { EventFanout } from './events/fanout.js';
 import type { HubLimits } from './limits.js';
 import { claimRunLock } from './run-lock.js';
 import { ensureSiteSecrets } from './sites.js';
+import { purge } from './retention.js';
+
+/** Retention runs once a day: visit logs are kept for days, so a day's delay is within any policy. */
+const PURGE_EVERY_MS = 86_400_000;
 import { smtpFromEnv } from './notify/email.js';
 import { DeliveryWorker, type DeliverySettings } from './notify/worker.js';
 
@@ -36,6 +40,8 @@ export interface StartOptions {
   escalationTickMs?: number;
   /** How often the health check runs (hub/health.ts); absent: HEALTH_TICK_MS. */
   healthTickMs?: number;
+  /** How often retention runs (default daily); 0: never on its own (tests run `purge` themselves). */
+  purgeEveryMs?: number;
   pollMs?: number;
   /** Rate limits (hub/limits.ts); absent: DEFAULT_LIMITS. */
   limits?: HubLimits;
@@ -89,6 +95,12 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
   };
   const healthTimer = setInterval(() => void checkHealth(), options.healthTickMs ?? HEALTH_TICK_MS);
   healthTimer.unref();
+  // Retention: once at start and then daily (hub/retention.ts). A failure is retried the next day; the
+  // operator can run `npm run hub -- purge` at any time.
+  const purgeDaily = () => void purge(store, clock()).catch(() => console.error('hub: purge failed; will try again'));
+  if (options.purgeEveryMs !== 0) purgeDaily();
+  const purgeTimer = setInterval(purgeDaily, options.purgeEveryMs || PURGE_EVERY_MS);
+  purgeTimer.unref();
   const deliveries = new DeliveryWorker(store, clock, { smtp: smtpFromEnv(), ...options.delivery });
   deliveries.start();
   timer.unref();
@@ -121,6 +133,7 @@ export async function startHub(options: StartOptions): Promise<RunningHub> {
     async close() {
       clearInterval(timer);
       clearInterval(healthTimer);
+      clearInterval(purgeTimer);
       await deliveries.stop();
       fanout.stop();
       releaseRunLock();

@@ -17,6 +17,9 @@ import {
   raiseAlertRequestSchema,
   signInRequestSchema,
   visitReportSchema,
+  personQuerySchema,
+  accessReplySchema,
+  erasureReplySchema,
   type ApiError,
   type DeskStateReply,
   type PairReply,
@@ -37,6 +40,7 @@ import { issueInvitation, revokeInvitation } from '../invitations.js';
 import type { Principal } from '../principal.js';
 import { newToken, secretHash, tokenKind } from '../secrets.js';
 import { loadSite, publicSiteConfig } from '../sites.js';
+import { accessRequest, eraseRequest } from '../privacy.js';
 import { SECURITY_HEADERS, serveFile } from '../static.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
@@ -341,6 +345,20 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
     if (!found) throw new HubError(404, 'not-found', 'no such device at this site, or revoked already');
     return c.body(null, 204);
+  });
+
+  // ----- a person's rights: data access and erasure (hub/privacy.ts), site manager only -----
+
+  app.post('/api/v1/privacy/access', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const body = await readJson(c.req.raw, personQuerySchema);
+    return c.json(accessReplySchema.parse(await accessRequest(store, principal.siteId, body)));
+  });
+
+  app.post('/api/v1/privacy/erase', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const body = await readJson(c.req.raw, personQuerySchema);
+    return c.json(erasureReplySchema.parse(await eraseRequest(store, principal.siteId, body, clock())));
   });
 
   // ----- reports: anonymised counts; a site manager reads their site, the company role all of its sites -----

@@ -12,6 +12,9 @@
  *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
  *   revoke-device --id DEVICE-ID [--site ID]       the kiosk's token stops working at once
  *   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]   CSV on standard output
+ *   purge [--site ID]                              delete personal data past retention, keep anonymised counts
+ *   access --name NAME | --phone E164 [--site ID]  a data access request: the person's visits as JSON
+ *   erase --name NAME | --phone E164 [--site ID]   erase the person's visits (held while an alert is open)
  *   backup FILE                                    SQLite's online backup, safe while the hub runs
  *   restore FILE [--force]                         a checked backup into DATA_DIR (the hub stopped)
  *   add-webhook --url URL [--events alert,…]      a signed webhook for the site; prints its secret once
@@ -30,6 +33,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { hashPin, verifyPin } from '../../src/auth/pin.js';
+import { purge } from '../retention.js';
+import { accessRequest, eraseRequest } from '../privacy.js';
+import { personQuerySchema } from '../../src/schemas/sync.js';
 import { VISITOR_TYPES, type VisitorType } from '../../src/domain/codes.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/desk.js';
 import { qrVersion } from '../../src/invite/qr.js';
@@ -79,6 +85,9 @@ export const USAGE = `usage: npm run hub -- <command> [options]
   revoke-invite --jti ID [--site ID]
   revoke-device --id DEVICE-ID [--site ID]
   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]
+  purge [--site ID]
+  access --name NAME | --phone +852… [--site ID]
+  erase --name NAME | --phone +852… [--site ID]
   backup FILE
   restore FILE [--force]
   add-webhook --url URL [--events alert,escalation,acknowledgement,help] [--site ID]
@@ -120,11 +129,15 @@ const OPTIONS = {
   address: { type: 'string' },
   locale: { type: 'string' },
   sites: { type: 'string' },
+  phone: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
   'pair-kiosk': ['site'],
   'add-staff': ['site', 'name', 'pin', 'role', 'sites'],
+  purge: ['site'],
+  access: ['site', 'name', 'phone'],
+  erase: ['site', 'name', 'phone'],
   invite: ['site', 'host', 'visitor-type', 'from', 'hours', 'party', 'uses', 'pass', 'weekdays', 'between', 'permit', 'out'],
   'revoke-invite': ['site', 'jti'],
   'revoke-device': ['site', 'id'],
@@ -303,6 +316,29 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         });
         if (!done) throw new UsageError(`no device ${id} at ${siteId}, or revoked already`);
         print(`revoked: ${id}`);
+        break;
+      }
+      case 'purge': {
+        // Every site unless --site names one; the hub does the same once a day (hub/retention.ts).
+        const started = performance.now();
+        const results = await purge(store, now, str(values, 'site'));
+        const ms = Math.round(performance.now() - started);
+        for (const r of results) print(`purged: ${r.purged} visits of ${r.siteId} registered before ${r.keptFrom}; held (open alerts): ${r.held}`);
+        print(`purge done in ${ms} ms`);
+        break;
+      }
+      case 'access':
+      case 'erase': {
+        const query = personQuerySchema.safeParse({ ...(str(values, 'name') ? { name: str(values, 'name') } : {}), ...(str(values, 'phone') ? { phone: str(values, 'phone') } : {}) });
+        if (!query.success) throw new UsageError('give --name NAME and/or --phone in E.164 (e.g. +85291234567)');
+        if (command === 'access') {
+          const found = await accessRequest(store, siteId, query.data);
+          print(JSON.stringify(found, null, 2));
+        } else {
+          const done = await eraseRequest(store, siteId, query.data, now);
+          print(`erased: ${done.erased.length} visits of ${siteId}; held (an open alert refers to them): ${done.held.length}`);
+          for (const h of done.held) print(`held: ${h.visitId} (${h.reason})`);
+        }
         break;
       }
       case 'export': {

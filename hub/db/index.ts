@@ -82,7 +82,9 @@ export async function openStore(options: OpenOptions): Promise<HubStore> {
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   }
   try {
-    const { error, results } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();
+    // Unordered: every migration only adds tables or columns, and migrations made on branches at the same time
+    // (0006 and 0007 here) may reach a database in either order; each still runs exactly once.
+    const { error, results } = await new Migrator({ db, provider: migrationProvider(adapter), allowUnorderedMigrations: true }).migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error || failed) throw new Error(`hub database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, { cause: error });
   } catch (error) {

@@ -282,6 +282,20 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0006-retention': {
+    // Issue 6 item 3 (purge): what is left of a visit after its retention: anonymised counts per day and type.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('visit_counts')
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('day_key', 'text', (c) => c.notNull())
+        .addColumn('visitor_type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('visit_counts_pk', ['site_id', 'day_key', 'visitor_type', 'status'])
+        .execute();
+    },
+  },
   '0007-audit': {
     // Issue 6 item 4: who exported, read reports or changed configuration, when. Rows are only ever inserted.
     async up(db: AnyDb) {

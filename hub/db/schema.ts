@@ -53,6 +53,15 @@ export interface StaffTable {
   created_at: string;
 }
 
+/** (0006) Anonymised counts of purged visits: all that retention leaves of them. */
+export interface VisitCountsTable {
+  site_id: string;
+  day_key: string;
+  visitor_type: string;
+  status: string;
+  n: number;
+}
+
 /** (0005) The further sites a `company` member reads reports of, besides the site of their staff row. */
 /** Append-only audit log (migration 0007): ids only, never a name, an address or a visitor's data. */
 export interface AuditLogTable {
@@ -283,6 +292,7 @@ export interface Database {
   events: EventsTable;
   site_secrets: SiteSecretsTable;
   staff_sites: StaffSitesTable;
+  visit_counts: VisitCountsTable;
   webhooks: WebhooksTable;
   notify_recipients: NotifyRecipientsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -186,6 +186,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('visit'), visit: visitSchema }),
   z.strictObject({ type: z.literal('alert'), alert: alertSchema }),
   z.strictObject({ type: z.literal('device'), device: deviceStatusSchema }),
+  /** A person's visits erased on request (hub/privacy.ts): desks delete their copies. Ids only. */
+  z.strictObject({ type: z.literal('erasure'), visitIds: z.array(uuid).check(z.maxLength(10_000)) }),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 
@@ -309,3 +311,23 @@ export const visitReportSchema = z.strictObject({
   ),
 });
 export type VisitReport = z.infer<typeof visitReportSchema>;
+
+/**
+ * POST /api/v1/privacy/access and /api/v1/privacy/erase (site manager): one person, by name and/or phone
+ * (every key given must match). A data access request answers their visits; an erasure deletes them, except
+ * those an open alert holds as evidence, which are listed with the reason.
+ */
+export const personQuerySchema = z
+  .strictObject({
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT))),
+    phone: z.optional(z.e164()),
+  })
+  .check(z.refine((q) => q.name !== undefined || q.phone !== undefined, { message: 'give a name or a phone', path: ['name'] }));
+export type PersonQueryBody = z.infer<typeof personQuerySchema>;
+
+export const accessReplySchema = z.strictObject({ visits: z.array(visitSchema) });
+export const erasureReplySchema = z.strictObject({
+  erased: z.array(uuid),
+  held: z.array(z.strictObject({ visitId: uuid, reason: z.literal('open-alert') })),
+});
+export type ErasureReply = z.infer<typeof erasureReplySchema>;

@@ -276,6 +276,23 @@ export class SyncStore {
   }
 
   /**
+   * Deletes visits the hub erased on a person's request (an `erasure` event), with the host's answers kept
+   * for them; returns how many this device held. Alerts stay: they carry ids and classes, no personal data.
+   */
+  async deleteVisitsFromHub(visitIds: readonly string[]): Promise<number> {
+    if (visitIds.length === 0) return 0;
+    const tx = await kioskTransaction(this.dbName, ['visits', 'host-decisions'], 'readwrite', STRICT);
+    const deleted = await commit(tx, async () => {
+      const visits = tx.objectStore('visits');
+      const held = await Promise.all(visitIds.map((id) => visits.count(id)));
+      await Promise.all(visitIds.flatMap((id) => [visits.delete(id), tx.objectStore('host-decisions').delete(id)]));
+      return held.reduce((a, b) => a + b, 0);
+    });
+    if (deleted > 0) noteExternalWrite(this.dbName);
+    return deleted;
+  }
+
+  /**
    * Writes alerts the hub sent (the hub owns them in hub mode: classification, escalation and the first
    * acknowledgement are decided there), replacing the stored copies. Checked first: one bad alert writes nothing.
    */

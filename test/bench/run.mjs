@@ -11,7 +11,7 @@ import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './ca
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
-import { benchBackup, benchHub, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
+import { benchBackup, benchHub, benchPurge, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
 import { chromium, closeServer, LAUNCH, log, removeDir, serveDir, table } from './lib.mjs';
@@ -211,6 +211,10 @@ await figure('12. kiosk → desk alert through the hub', async () => {
 // Issue 6: backup and restore of 100 000 visits (npm run hub -- backup / restore, hub.mjs).
 await figure('14. hub backup and restore', async () => {
   rows.push(...(await benchBackup()));
+});
+// Issue 6: retention — npm run hub -- purge on a site-year of visits (hub.mjs).
+await figure('16. purge of a site-year', async () => {
+  rows.push(...(await benchPurge()));
 });
 
 // Issue 6: two hub processes on one PostgreSQL — a push to one, the alert on a desk streaming from the other

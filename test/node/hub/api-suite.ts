@@ -20,12 +20,15 @@ import {
   pushReplySchema,
   signInReplySchema,
   visitReportSchema,
+  accessReplySchema,
+  erasureReplySchema,
 } from '../../../src/schemas/sync.js';
 import { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
 import { startHub, type RunningHub } from '../../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode, createSite } from '../../../hub/sites.js';
 import { hashPin } from '../../../src/auth/pin.js';
+import { purge } from '../../../hub/retention.js';
 import { parseRulesConfig } from '../../../src/schemas/rules.js';
 import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
 
@@ -508,6 +511,78 @@ export function hubApiSuite(backend: Backend): void {
       assert.deepEqual(own.sites.map((x) => x.siteId), ['demo']);
       assert.equal((await api(base, 'GET', `/api/v1/reports/visits?from=${day}&to=${day}`, { token: second })).status, 403);
       assert.equal((await api(base, 'GET', '/api/v1/reports/visits?from=nope&to=nope', { token: admin })).status, 400);
+    });
+
+    it('purges visits past the site’s retention: counts kept, events gone, an open alert holds its visit, a replay revives nothing', async () => {
+      const kiosk = await pair();
+      // Two months ago (the demo site keeps visit logs 31 days): a guest, and a Media arrival whose class C
+      // alert is still open — evidence, held until the incident is closed.
+      const old = (seq: number, overrides: Partial<Visit>) => {
+        const at = new Date(clock.now().getTime() - 60 * 86_400_000).toISOString();
+        return makeVisit(kiosk.id, seq, { dayKey: at.slice(0, 10), createdAt: at, updatedAt: at, history: [{ status: 'registered', at }], ...overrides });
+      };
+      const guest = old(1, { visitor: { fullName: 'Purge Me Guest', phone: '+85291234567', organisation: '', partySize: 1 } });
+      const crew = old(2, { visitorType: 'media', purpose: 'media-interview', visitor: { fullName: 'Held Crew', phone: '', organisation: 'News', partySize: 2 } });
+      const today = makeVisit(kiosk.id, 3);
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: guest }, { seq: 2, visit: crew }, { seq: 3, visit: today }])).status, 200);
+      assert.equal((await store.read((repo) => repo.alertsForVisit('demo', crew.id))).length, 1, 'the crew raised class C');
+
+      const [result] = await purge(store, clock.now(), 'demo');
+      assert.ok(result && result.purged >= 1 && result.held >= 1, JSON.stringify(result));
+      assert.equal(await storedVisit(guest.id), undefined, 'the guest is gone');
+      assert.ok(await storedVisit(crew.id), 'the open incident holds its visit');
+      assert.ok(await storedVisit(today.id), 'today is kept');
+      const counts = await store.read((repo) => repo.visitCountsKept('demo'));
+      assert.ok(counts.some((c) => c.dayKey === guest.dayKey && c.visitorType === guest.visitorType && c.n >= 1), 'an anonymised count stays');
+      // No trace of the guest's name anywhere the hub keeps: export, events.
+      const csv = await api(base, 'GET', '/api/v1/export', { token: admin });
+      assert.ok(!csv.text.includes('Purge Me Guest'));
+      const events = await store.read((repo) => repo.eventsAfter(0, 100_000, 'demo'));
+      assert.ok(!events.some((e) => e.data.includes('Purge Me Guest')), 'the visit events went with the visit');
+      // A kiosk replaying the purged change is acknowledged, and the visit stays gone.
+      const replay = await push(kiosk.token, kiosk.id, [{ seq: 1, visit: guest }]);
+      assert.deepEqual(pushReplySchema.parse(replay.body).acked, [1]);
+      assert.equal(await storedVisit(guest.id), undefined);
+      // Closing the incident lets the next purge take the crew's visit too.
+      const alert = (await store.read((repo) => repo.alertsForVisit('demo', crew.id)))[0]!;
+      await store.write((repo) => repo.updateAlertIf(alert, { ...alert, status: 'closed', closedAt: clock.now().toISOString() }, clock.now().toISOString()));
+      await purge(store, clock.now(), 'demo');
+      assert.equal(await storedVisit(crew.id), undefined);
+    });
+
+    it('answers a data access request and erases a person on request: held while an alert is open, desks told by id', async () => {
+      const kiosk = await pair();
+      const desk = reader(admin);
+      await desk.opened;
+      const person = { fullName: '陳小明', phone: '+85261234567', organisation: '', partySize: 1 };
+      const plain = makeVisit(kiosk.id, 1, { visitor: person });
+      const flagged = makeVisit(kiosk.id, 2, { visitor: { ...person, fullName: '陈 小明' }, visitorType: 'media', purpose: 'media-interview' });
+      const someoneElse = makeVisit(kiosk.id, 3, { visitor: { ...person, fullName: 'Wong Tai Sin', phone: '+85269876543' } });
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: plain }, { seq: 2, visit: flagged }, { seq: 3, visit: someoneElse }])).status, 200);
+
+      // Access: the name in either script, and the phone, find both of the person's visits and nobody else's.
+      const byName = await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: { name: '陈小明' } });
+      assert.equal(byName.status, 200, byName.text);
+      assert.deepEqual(accessReplySchema.parse(byName.body).visits.map((v) => v.id).sort(), [plain.id, flagged.id].sort());
+      const both = accessReplySchema.parse((await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: { name: '陳小明', phone: '+85261234567' } })).body);
+      assert.equal(both.visits.length, 2);
+      // Only the site manager; a question with no key is refused.
+      assert.equal((await api(base, 'POST', '/api/v1/privacy/access', { token: second, body: { name: '陳小明' } })).status, 403);
+      assert.equal((await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: {} })).status, 400);
+
+      // Erasure: the plain visit goes, the Media arrival with its open class C alert is held, with the reason.
+      const erased = erasureReplySchema.parse((await api(base, 'POST', '/api/v1/privacy/erase', { token: admin, body: { phone: '+85261234567' } })).body);
+      assert.deepEqual(erased.erased, [plain.id]);
+      assert.deepEqual(erased.held, [{ visitId: flagged.id, reason: 'open-alert' }]);
+      assert.equal(await storedVisit(plain.id), undefined);
+      assert.ok(await storedVisit(someoneElse.id), 'nobody else is touched');
+      const told = await desk.waitFor((e) => e.type === 'erasure');
+      assert.ok(told.type === 'erasure' && told.visitIds.includes(plain.id) && !JSON.stringify(told).includes('小明'));
+      const events = await store.read((repo) => repo.eventsAfter(0, 100_000, 'demo'));
+      assert.ok(!events.some((e) => e.type === 'visit' && e.data.includes(plain.id)), 'its visit events went too');
+      // A replayed change revives nothing.
+      await push(kiosk.token, kiosk.id, [{ seq: 1, visit: plain }]);
+      assert.equal(await storedVisit(plain.id), undefined);
     });
 
     it('serves the default site’s rules for the hub desk, valid as a rules file', async () => {

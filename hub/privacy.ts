@@ -1,0 +1,58 @@
+/**
+ * A person's rights over what the hub holds (issue 6, item 3; DOMAIN.md, Privacy — PDPO data access and
+ * correction, PIPL deletion): find one person's visits by name and/or phone, **export** them (a data access
+ * request) or **erase** them. A visit an open alert still refers to is evidence: it is held, and the answer says
+ * so with the reason, for the site manager to tell the person; it can be erased once the incident is closed.
+ *
+ * Erasure reaches the devices: desks receive an `erasure` event with the visit ids and delete their copies;
+ * kiosks keep acknowledged visits for at most a day (src/sync purge) and never receive others' visits.
+ */
+import { normaliseName } from '../src/domain/rules/index.js';
+import type { Visit } from '../src/domain/visit.js';
+import type { HubStore } from './db/index.js';
+
+/** Who: a name (matched as the watch list matches names: script, case, spacing) and/or an E.164 phone. */
+export interface PersonQuery {
+  name?: string | undefined;
+  phone?: string | undefined;
+}
+
+/** Whether a visit is this person's: every given key must match (name AND phone when both are given). */
+function isTheirs(visit: Visit, query: PersonQuery, name: string | undefined): boolean {
+  if (name !== undefined && normaliseName(visit.visitor.fullName) !== name) return false;
+  if (query.phone !== undefined && visit.visitor.phone !== query.phone && visit.message?.callbackPhone !== query.phone) return false;
+  return name !== undefined || query.phone !== undefined;
+}
+
+/** Every visit of the site that is this person's. */
+async function theirVisits(store: HubStore, siteId: string, query: PersonQuery): Promise<Visit[]> {
+  const name = query.name !== undefined && query.name.trim() !== '' ? normaliseName(query.name) : undefined;
+  if (name === undefined && query.phone === undefined) return [];
+  const all = await store.read((repo) => repo.visitsBetween(siteId, undefined, undefined));
+  return all.filter((v) => isTheirs(v, query, name));
+}
+
+/** A data access request: everything the hub holds about the person at the site (their visits, as stored). */
+export async function accessRequest(store: HubStore, siteId: string, query: PersonQuery): Promise<{ visits: Visit[] }> {
+  return { visits: await theirVisits(store, siteId, query) };
+}
+
+export interface ErasureResult {
+  erased: string[];
+  held: { visitId: string; reason: 'open-alert' }[];
+}
+
+/** Erases the person's visits (and their visit events); visits an open alert refers to are held. */
+export async function eraseRequest(store: HubStore, siteId: string, query: PersonQuery, now: Date): Promise<ErasureResult> {
+  const visits = await theirVisits(store, siteId, query);
+  if (visits.length === 0) return { erased: [], held: [] };
+  return store.write(async (repo) => {
+    const ids = visits.map((v) => v.id);
+    const held = await repo.heldVisitIds(siteId, ids);
+    const erased = ids.filter((id) => !held.has(id));
+    await repo.deleteVisits(siteId, erased);
+    await repo.deleteVisitEvents(siteId, erased);
+    if (erased.length > 0) await repo.emit(siteId, 'erasure', { type: 'erasure', visitIds: erased }, now.toISOString());
+    return { erased, held: [...held].map((visitId) => ({ visitId, reason: 'open-alert' as const })) };
+  });
+}
