@@ -38,6 +38,7 @@ export async function purge(store: HubStore, now: Date, siteId?: string): Promis
     // Day keys in the site's zone: "31 days" means 31 of the site's calendar days before today, whatever the server's zone.
     const keptFrom = localDayKey(new Date(now.getTime() - site.retention.visitDays * DAY_MS), site.timeZone);
     const held = new Set<string>();
+    const recent: string[] = [];
     let purged = 0;
     for (;;) {
       const done = await store.write(async (repo) => {
@@ -51,13 +52,15 @@ export async function purge(store: HubStore, now: Date, siteId?: string): Promis
         await repo.addVisitCounts(id, counts);
         await repo.deleteVisits(id, going.map((v) => v.id));
         // Events older than EVENT_KEEP_MS go by age below; a visit received since (a kiosk that synced late)
-        // still has a recent event holding its details: those go by id.
-        await repo.deleteVisitEvents(id, going.filter((v) => Date.parse(v.receivedAt) >= now.getTime() - EVENT_KEEP_MS).map((v) => v.id));
+        // still has a recent event holding its details: those go by id, after the loop, in large chunks (each
+        // chunk is one scan of the site's recent events).
+        for (const v of going) if (Date.parse(v.receivedAt) >= now.getTime() - EVENT_KEEP_MS) recent.push(v.id);
         purged += going.length;
         return batch.length;
       });
       if (done === 0) break;
     }
+    await store.write((repo) => repo.deleteVisitEvents(id, recent));
     // The event stream only needs recent events (a desk away for longer reloads its state): they go after
     // EVENT_KEEP_MS. Quarantined changes (set aside, never lost, for a person to look at) go with the retention.
     await store.write((repo) =>

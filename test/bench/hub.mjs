@@ -38,7 +38,9 @@ export async function startHub(env = {}) {
   const dataDir = await freshProfile('hub-data');
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, VK_ADMIN_PIN: '2468', ...env },
+    // The embedded database unless the figure names one: a DATABASE_URL in the bench's own environment is for
+    // the PostgreSQL figures, which make a database of their own.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, VK_ADMIN_PIN: '2468', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -332,7 +334,7 @@ export const BACKUP_VISITS = Number(process.env.BENCH_BACKUP_VISITS ?? 100_000);
 function hubCli(args, env) {
   return new Promise((ok, ko) => {
     const t = performance.now();
-    const c = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     c.stdout.on('data', (d) => (text += d));
     c.stderr.on('data', (d) => (text += d));
