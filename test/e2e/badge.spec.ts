@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 // @zxing/library is CommonJS: its classes come off the default export under Node's ESM loader.
-const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
+const { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
 import {
   NAMES,
   SCAN_NAMES,
@@ -37,7 +37,13 @@ function decodeQrDataUrl(dataUrl: string): string {
     luminance[i] = (r * 299 + g * 587 + b * 114) / 1000;
   }
   const source = new RGBLuminanceSource(luminance, png.width, png.height);
-  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+  // The badge's QR is a clean, generated image: PURE_BARCODE reads its grid directly. Without it the
+  // finder-pattern detector of @zxing/library misses some random codes (a flaky failure seen in CI).
+  const hints = new Map<zxing.DecodeHintType, unknown>([
+    [DecodeHintType.PURE_BARCODE, true],
+    [DecodeHintType.TRY_HARDER, true],
+  ]);
+  return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
 }
 
 /** The check-out code of the last badge, as the kiosk keeps it for a reprint. */
