@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
+import { deskFormStyles } from '../form-styles.js';
 import type { StaffMember } from '../../src/domain/desk.js';
 import type { SiteConfig } from '../../src/domain/site.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
@@ -41,6 +42,7 @@ export class VkDeskInvitations extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    deskFormStyles,
     css`
       :host {
         display: block;
@@ -60,53 +62,12 @@ export class VkDeskInvitations extends LitElement {
         flex-direction: column;
         max-width: 100%;
       }
-      label,
-      legend {
-        font-weight: 600;
-      }
-      input,
-      select,
-      textarea {
-        font: inherit;
-        min-height: 48px;
-        max-width: 100%;
-        padding: 0 0.5em;
-        border: 2px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        background: var(--_bg);
-        color: var(--_fg);
-      }
-      textarea {
-        padding: 0.5em;
-        min-width: min(16em, 100%);
-      }
-      input.count {
-        width: 6em;
-      }
-      fieldset {
-        border: none;
-        padding: 0;
-        margin: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-      }
-      legend {
-        width: 100%;
-      }
-      fieldset button[aria-pressed='true'] {
-        background: var(--_accent);
-        color: var(--_accent-fg);
-      }
       .day {
         display: inline-flex;
         align-items: center;
         gap: 0.25em;
         min-height: 48px;
         min-width: 48px;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_danger);
       }
       .error {
         color: var(--_danger);

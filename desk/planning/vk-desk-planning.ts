@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
+import { deskFormStyles } from '../form-styles.js';
 import type { ExpectedVisit, ExpectedVisitKind, StaffMember, TourKind, TourRequest, WatchEntry } from '../../src/domain/desk.js';
 import { TOUR_KINDS } from '../../src/domain/desk.js';
 import { checkTourRequest, defaultRulesFor, startOfLocalDay, type RulesConfig } from '../../src/domain/rules/index.js';
@@ -66,6 +67,7 @@ export class VkDeskPlanning extends LitElement {
   static override styles = [
     tokens,
     buttons,
+    deskFormStyles,
     css`
       :host {
         display: block;
@@ -90,29 +92,6 @@ export class VkDeskPlanning extends LitElement {
       .field.wide {
         flex: 1 1 16em;
       }
-      label,
-      legend {
-        font-weight: 600;
-      }
-      input,
-      select,
-      textarea {
-        font: inherit;
-        min-height: 48px;
-        max-width: 100%;
-        padding: 0 0.5em;
-        border: 2px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        background: var(--_bg);
-        color: var(--_fg);
-      }
-      textarea {
-        padding: 0.5em;
-        min-width: min(16em, 100%);
-      }
-      input.count {
-        width: 6em;
-      }
       label.check {
         display: flex;
         align-items: center;
@@ -126,24 +105,6 @@ export class VkDeskPlanning extends LitElement {
       }
       .field p.muted {
         margin: 0;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_danger);
-      }
-      fieldset {
-        border: none;
-        padding: 0;
-        margin: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-      }
-      legend {
-        width: 100%;
-      }
-      fieldset button[aria-pressed='true'] {
-        background: var(--_accent);
-        color: var(--_accent-fg);
       }
       form > button[type='submit'] {
         align-self: end;

@@ -49,6 +49,42 @@ async function fillWalkIn(kiosk: VisitorKiosk, values: { name: string; phone?: s
 
 const formOf = (kiosk: VisitorKiosk) => kiosk.shadowRoot!.querySelector('vk-walk-in-form')!;
 
+/**
+ * A mainland visitor records their ID number (with the separate consent) and submits; resolves with the
+ * day's stored rows. The number never shows on the review screen.
+ */
+async function registerWithIdNumber(kiosk: VisitorKiosk) {
+  await openForm(kiosk);
+  expect(deepText(kiosk)).to.contain('Pudong Office');
+  await type(field(kiosk, 'Full name'), 'Zhao Lei');
+  await type(field(kiosk, 'Phone number'), '138 0013 8000');
+  for (const [label, value] of [['Visitor type', 'business'], ['Purpose of visit', 'meeting']] as const) {
+    const select = field<HTMLSelectElement>(kiosk, label);
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  await type(field(kiosk, 'Person or unit you are visiting'), 'Wang');
+  await formOf(kiosk).updateComplete;
+  const option = byRole(kiosk, 'option')[0] as HTMLElement;
+  expect(option.textContent).to.contain('Wang Fang');
+  option.click();
+  field(kiosk, 'Yes').click();
+  field(kiosk, 'Record my ID number').click();
+  await formOf(kiosk).updateComplete;
+  await type(field(kiosk, 'ID number'), '11010519491231002X');
+  field(kiosk, 'I have read the privacy notice').click();
+  button(kiosk, 'Next').click();
+  await until(() => deepText(kiosk).includes('Please give your consent'));
+  field(kiosk, 'I consent to the processing of my ID number as described in the privacy notice').click();
+  button(kiosk, 'Next').click();
+  await until(() => kiosk.shadowRoot!.querySelector('vk-review'));
+  expect(deepText(kiosk)).not.to.contain('11010519491231002X');
+  button(kiosk, 'Submit').click();
+  await until(() => byRole(kiosk, 'status')[0]);
+  return (await new VisitStore(kiosk.dbName).listByDay(localDayKey(new Date(), 'Asia/Shanghai'))).rows;
+}
+
+
 afterEach(async () => {
   for (const name of dbNames.splice(0)) {
     // Connections are cached by the storage module; deleting waits for them to close on versionchange.
@@ -201,35 +237,7 @@ describe('<visitor-kiosk>', () => {
 
   it('on a mainland site records only the last four ID characters, after a separate consent', async () => {
     const kiosk = await mountKiosk('en', 60, 'demo-cn');
-    await openForm(kiosk);
-    expect(deepText(kiosk)).to.contain('Pudong Office');
-    await type(field(kiosk, 'Full name'), 'Zhao Lei');
-    await type(field(kiosk, 'Phone number'), '138 0013 8000');
-    for (const [label, value] of [['Visitor type', 'business'], ['Purpose of visit', 'meeting']] as const) {
-      const select = field<HTMLSelectElement>(kiosk, label);
-      select.value = value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    await type(field(kiosk, 'Person or unit you are visiting'), 'Wang');
-    await formOf(kiosk).updateComplete;
-    const option = byRole(kiosk, 'option')[0] as HTMLElement;
-    expect(option.textContent).to.contain('Wang Fang');
-    option.click();
-    field(kiosk, 'Yes').click();
-    field(kiosk, 'Record my ID number').click();
-    await formOf(kiosk).updateComplete;
-    await type(field(kiosk, 'ID number'), '11010519491231002X');
-    field(kiosk, 'I have read the privacy notice').click();
-    button(kiosk, 'Next').click();
-    await until(() => deepText(kiosk).includes('Please give your consent'));
-    field(kiosk, 'I consent to the processing of my ID number as described in the privacy notice').click();
-    button(kiosk, 'Next').click();
-    await until(() => kiosk.shadowRoot!.querySelector('vk-review'));
-    expect(deepText(kiosk)).not.to.contain('11010519491231002X');
-    button(kiosk, 'Submit').click();
-    await until(() => byRole(kiosk, 'status')[0]);
-    const store = new VisitStore(kiosk.dbName);
-    const rows = (await store.listByDay(localDayKey(new Date(), 'Asia/Shanghai'))).rows;
+    const rows = await registerWithIdNumber(kiosk);
     expect(rows).to.have.length(1);
     expect(rows[0]!.identity).to.deep.equal({ method: 'recorded', documentType: 'cn-resident', last4: '002X' });
     expect(rows[0]!.consent).to.include({ kind: 'consented', idNumber: true });
@@ -241,35 +249,7 @@ describe('<visitor-kiosk>', () => {
     const kiosk = await mountKiosk('en', 60, 'demo-cn');
     kiosk.config = { ...DEMO_SITE_CN, sealKey: { kid: hub.kid, jwk: hub.publicJwk } };
     await kiosk.updateComplete;
-    await openForm(kiosk);
-    expect(deepText(kiosk)).to.contain('Pudong Office');
-    await type(field(kiosk, 'Full name'), 'Zhao Lei');
-    await type(field(kiosk, 'Phone number'), '138 0013 8000');
-    for (const [label, value] of [['Visitor type', 'business'], ['Purpose of visit', 'meeting']] as const) {
-      const select = field<HTMLSelectElement>(kiosk, label);
-      select.value = value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    await type(field(kiosk, 'Person or unit you are visiting'), 'Wang');
-    await formOf(kiosk).updateComplete;
-    const option = byRole(kiosk, 'option')[0] as HTMLElement;
-    expect(option.textContent).to.contain('Wang Fang');
-    option.click();
-    field(kiosk, 'Yes').click();
-    field(kiosk, 'Record my ID number').click();
-    await formOf(kiosk).updateComplete;
-    await type(field(kiosk, 'ID number'), '11010519491231002X');
-    field(kiosk, 'I have read the privacy notice').click();
-    button(kiosk, 'Next').click();
-    await until(() => deepText(kiosk).includes('Please give your consent'));
-    field(kiosk, 'I consent to the processing of my ID number as described in the privacy notice').click();
-    button(kiosk, 'Next').click();
-    await until(() => kiosk.shadowRoot!.querySelector('vk-review'));
-    expect(deepText(kiosk)).not.to.contain('11010519491231002X');
-    button(kiosk, 'Submit').click();
-    await until(() => byRole(kiosk, 'status')[0]);
-    const store = new VisitStore(kiosk.dbName);
-    const rows = (await store.listByDay(localDayKey(new Date(), 'Asia/Shanghai'))).rows;
+    const rows = await registerWithIdNumber(kiosk);
     expect(rows).to.have.length(1);
     const identity = rows[0]!.identity;
     if (identity.method !== 'recorded' || !identity.sealed) throw new Error('the number was not sealed');

@@ -6,9 +6,7 @@
 // Like hub-api-postgres.node-test.ts: its own database (created and dropped), skipped without DATABASE_URL
 // locally, FAILED without it in CI.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import type { Alert } from '../../src/domain/desk.js';
 import type { Visit } from '../../src/domain/visit.js';
 import { pairReplySchema, signInReplySchema } from '../../src/schemas/sync.js';
@@ -19,9 +17,9 @@ import { FALLBACK_POLL_MS } from '../../hub/events/fanout.js';
 import { startHub, type RunningHub } from '../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode } from '../../hub/sites.js';
 import { api, badgeKey, deviceId, makeVisit, SseReader } from './hub/fixtures.js';
+import { postgresUrl, scratchDatabase } from './hub/postgres.js';
 
-const url = process.env['DATABASE_URL'];
-const ci = process.env['CI'] === 'true' || process.env['CI'] === '1';
+const url = postgresUrl('the two-process hub test');
 
 const ADMIN_PIN = '2468';
 /** Both hubs look for due alerts this often, so their rounds overlap many times while the test waits. */
@@ -29,30 +27,9 @@ const TICK_MS = 20;
 /** An alert crossing processes must arrive well inside the old one-second poll. */
 const CROSS_PROCESS_LIMIT_MS = 500;
 
-if (!url) {
-  if (ci) {
-    it('runs the two-process hub test on PostgreSQL in CI', () => {
-      assert.fail('CI=true but DATABASE_URL is not set: .ci/run must start PostgreSQL and export DATABASE_URL');
-    });
-  } else {
-    it('two hub processes on one PostgreSQL (set DATABASE_URL=postgres://… to run it)', { skip: 'DATABASE_URL is not set' }, () => undefined);
-  }
-} else {
-  const dbName = `vk_hub_mp_${randomBytes(4).toString('hex')}`;
-  const testUrl = (() => {
-    const u = new URL(url);
-    u.pathname = `/${dbName}`;
-    return u.toString();
-  })();
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+if (url) {
+  const db = scratchDatabase(url, 'vk_hub_mp');
+  const { admin, name: dbName } = db;
 
   describe('two hub processes on one PostgreSQL', { timeout: 20_000 }, () => {
     const clock = new AdjustableClock();
@@ -64,11 +41,11 @@ if (!url) {
     let created = false;
 
     before(async () => {
-      await admin((c) => c.query(`create database ${dbName}`));
+      await db.create();
       created = true;
       // One after the other: the second open finds the migrations applied.
-      storeA = await openStore({ dataDir: '', databaseUrl: testUrl });
-      storeB = await openStore({ dataDir: '', databaseUrl: testUrl });
+      storeA = await openStore({ dataDir: '', databaseUrl: db.url });
+      storeB = await openStore({ dataDir: '', databaseUrl: db.url });
       await bootstrapIfEmpty(storeA, { adminPin: ADMIN_PIN, now: clock.now() });
       // No pollMs: the fan-outs poll only every FALLBACK_POLL_MS, so a fast crossing can only be LISTEN/NOTIFY.
       hubA = await startHub({ dataDir: '', port: 0, host: '127.0.0.1', store: storeA, clock: clock.now, escalationTickMs: TICK_MS });
@@ -87,7 +64,7 @@ if (!url) {
       await hubB?.close();
       await storeA?.close();
       await storeB?.close();
-      if (created) await admin((c) => c.query(`drop database if exists ${dbName} with (force)`)).catch(() => undefined);
+      if (created) await db.drop();
     });
 
     it('streams an alert raised through hub A to a desk on hub B at once, and escalates its deadline once', async () => {
