@@ -17,7 +17,8 @@ import { limitsFromEnv } from './limits.js';
 import { startHub } from './server.js';
 import { bootstrapIfEmpty, resetAdminPin } from './sites.js';
 
-export async function main(staticRoot = 'dist'): Promise<void> {
+/** `VK_DIST` serves another build than dist/ (parallel end-to-end runs each build their own; see test/README.md). */
+export async function main(staticRoot = process.env.VK_DIST || 'dist'): Promise<void> {
   const config = configFromEnv();
   const clock = offsetClock(config.clockOffsetMs);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });

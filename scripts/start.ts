@@ -16,7 +16,8 @@ import { build } from 'esbuild';
 
 const SOURCES = ['src', 'components', 'kiosk', 'desk', 'public', 'index.html', 'desk.html', 'desk-hub.html', 'invitation.html', 'vite.config.ts', 'package.json'];
 /** The hub's bundle: under .cache/ (git-ignored), never under dist/, which the hub serves to browsers. */
-const HUB_BUNDLE = join('.cache', 'hub', 'main.mjs');
+// One bundle per port: parallel end-to-end runs start their own hubs and must not rewrite each other's file.
+const HUB_BUNDLE = join('.cache', 'hub', process.env.PORT ? `main-${process.env.PORT}.mjs` : 'main.mjs');
 
 /** Newest modification time under the given paths, so a stale build is rebuilt. */
 function newest(paths: string[]): number {
@@ -31,10 +32,12 @@ function newest(paths: string[]): number {
   return latest;
 }
 
-const built = join('dist', 'index.html');
+/** Where the app is built and served from: dist/ unless `VK_DIST` names another directory (parallel e2e runs). */
+const DIST = process.env.VK_DIST || 'dist';
+const built = join(DIST, 'index.html');
 if (!existsSync(built) || statSync(built).mtimeMs < newest(SOURCES)) {
   console.log('Building the kiosk (vite build)…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -61,7 +61,7 @@ export async function startHub(env = {}) {
   const code = /[?&]pair=([A-Za-z0-9_-]+)/.exec(output)?.[1];
   // `npm start` runs the hub as its own child (a bundle under plain Node): measure that process, not the starter.
   const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  const hubPid = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('hub/main.mjs')) ?? /** @type {number} */ (child.pid);
+  const hubPid = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('.cache/hub/main')) ?? /** @type {number} */ (child.pid);
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
