@@ -1,14 +1,16 @@
 /**
  * Health (issue 6 item 6): what the public health check says (that the hub answers, its API version and
  * database kind — nothing an outsider could use), and what staff see: each kiosk's last contact, whether it
- * has been silent too long (the site's `health.silentMinutes`, default DEFAULT_SILENT_MINUTES), and the free
- * space of the file system holding DATA_DIR.
+ * has been silent too long (the site's `health.silentMinutes`, default DEFAULT_SILENT_MINUTES), what it last
+ * reported with its pull (outbox pending count, browser storage use), the free space of the file system holding
+ * DATA_DIR, and the hub's version and database kind.
  */
 import { statfs } from 'node:fs/promises';
 import { HUB_API_VERSION, type HealthReply, type SiteHealthReply } from '../src/schemas/sync.js';
 import { makeAlert, raiseOnce } from './alerts.js';
 import type { Alert } from '../src/domain/desk.js';
 import type { HubStore } from './db/index.js';
+import type { DeviceReportRow } from './db/device-report-store.js';
 import { loadSite } from './sites.js';
 
 /** A kiosk not heard from for an hour is silent: kiosks pull every few minutes while they run. */
@@ -27,8 +29,15 @@ export async function diskOf(dir: string | undefined): Promise<{ freeBytes: numb
   }
 }
 
+const reportOf = (r: DeviceReportRow | undefined): { pending?: number; storageBytes?: number; reportedAt?: string } =>
+  r === undefined ? {} : { reportedAt: r.reportedAt, ...(r.pending !== undefined ? { pending: r.pending } : {}), ...(r.storageBytes !== undefined ? { storageBytes: r.storageBytes } : {}) };
+
 export async function siteHealth(store: HubStore, siteId: string, dataDir: string | undefined, now: Date): Promise<SiteHealthReply> {
-  const { site, devices } = await store.read(async (repo) => ({ site: (await loadSite(repo, siteId)).site, devices: await repo.devices(siteId) }));
+  const { site, devices, reports } = await store.read(async (repo) => ({
+    site: (await loadSite(repo, siteId)).site,
+    devices: await repo.devices(siteId),
+    reports: await repo.deviceReports.forSite(siteId),
+  }));
   const silentMinutes = site.health?.silentMinutes ?? DEFAULT_SILENT_MINUTES;
   const silentBefore = now.getTime() - silentMinutes * 60_000;
   const kiosks = devices
@@ -38,9 +47,12 @@ export async function siteHealth(store: HubStore, siteId: string, dataDir: strin
       ...(d.label !== undefined ? { label: d.label } : {}),
       ...(d.lastSyncAt !== undefined ? { lastContactAt: d.lastSyncAt } : {}),
       silent: d.lastSyncAt === undefined || Date.parse(d.lastSyncAt) < silentBefore,
+      // What the kiosk said with its last pull (hub/sync/pull.ts): its outbox count and storage use.
+      ...reportOf(reports.get(d.id)),
     }));
   const disk = await diskOf(dataDir);
-  return { checkedAt: now.toISOString(), silentMinutes, kiosks, ...(disk ? { disk } : {}) };
+  const { ok: _ok, ...hub } = publicHealth(store);
+  return { checkedAt: now.toISOString(), silentMinutes, kiosks, ...(disk ? { disk } : {}), hub };
 }
 
 /** How often the hub checks its own health (kiosks silent, webhooks failing, disk): silence is counted in minutes. */

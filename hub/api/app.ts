@@ -7,6 +7,7 @@
 import { auditPage, rangeTarget, recordAudit } from '../audit.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
+import { z } from 'zod/mini';
 import { localDayKey } from '../../src/domain/time.js';
 import { LOCK_MINUTES, MAX_PIN_ATTEMPTS, verifyPin } from '../../src/auth/pin.js';
 import {
@@ -20,6 +21,8 @@ import {
   personQuerySchema,
   accessReplySchema,
   erasureReplySchema,
+  pullReportSchema,
+  type PullReport,
   type ApiError,
   type DeskStateReply,
   type PairReply,
@@ -41,6 +44,8 @@ import type { Principal } from '../principal.js';
 import { newToken, secretHash, tokenKind } from '../secrets.js';
 import { loadSite, publicSiteConfig } from '../sites.js';
 import { accessRequest, eraseRequest } from '../privacy.js';
+import { addWatchEntry, removeWatchEntry, setSiteConfig, siteConfigOf, watchList } from '../site-admin.js';
+import { addWatchEntryRequestSchema, watchListReplySchema } from '../../src/schemas/site-admin.js';
 import { SECURITY_HEADERS, serveFile } from '../static.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
@@ -49,6 +54,11 @@ import { addWebhookRequestSchema } from '../../src/schemas/webhook.js';
 import { openApiDocument } from './openapi.js';
 import { readJson } from './body.js';
 import { answerHeaders, EmbeddingOrigins, preflightHeaders } from './cors.js';
+
+/** Who keeps the watch list: the site manager and the guard (security). */
+const WATCH_LIST_ROLES = ['site-manager', 'guard'] as const;
+/** PUT /api/v1/site/config reads any JSON object; hub/site-admin.ts validates it with parseSiteConfig. */
+const siteConfigBodySchema = z.record(z.string(), z.unknown());
 
 /** A staff session lasts a shift: 12 hours, then the desk signs in again. */
 export const SESSION_HOURS = 12;
@@ -91,6 +101,18 @@ const clientOf = (c: Context): string => {
     return 'unknown';
   }
 };
+
+/** The kiosk's self-report on a pull (`pending`, `storageBytes` query parameters); a malformed one is refused. */
+function pullReport(pending: string | undefined, storageBytes: string | undefined): PullReport {
+  const count = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^\d{1,16}$/.test(value)) throw new HubError(400, 'bad-request', `${name} is a whole number`, name);
+    return Number(value);
+  };
+  const parsed = pullReportSchema.safeParse({ pending: count('pending', pending), storageBytes: count('storageBytes', storageBytes) });
+  if (!parsed.success) throw new HubError(400, 'bad-request', 'a report out of range', String(parsed.error.issues[0]?.path[0] ?? ''));
+  return parsed.data;
+}
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { store, fanout, clock } = options;
@@ -207,7 +229,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/v1/sync/pull', async (c) => {
     const principal = await authenticate(c, true);
     if (principal.kind !== 'device') throw new HubError(403, 'forbidden', 'pull is for kiosks');
-    return c.json(await pull(store, principal, c.req.query('since'), clock()));
+    return c.json(await pull(store, principal, c.req.query('since'), clock(), pullReport(c.req.query('pending'), c.req.query('storageBytes'))));
   });
 
   // ----- staff sessions -----
@@ -413,6 +435,36 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/api/v1/webhooks/:id/rotate-secret', async (c) => {
     const principal = await staffOnly(c, ['site-manager']);
     return c.json(await rotateWebhookSecret(store, principal.siteId, c.req.param('id'), clock(), principal.staffId));
+  });
+
+  // ----- site configuration and watch list (hub/site-admin.ts): every change audited -----
+
+  app.get('/api/v1/site/config', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    return c.json(await siteConfigOf(store, principal.siteId));
+  });
+
+  app.put('/api/v1/site/config', async (c) => {
+    const principal = await staffOnly(c, ['site-manager']);
+    const body = await readJson(c.req.raw, siteConfigBodySchema);
+    return c.json(await setSiteConfig(store, principal.siteId, body, principal.staffId, clock()));
+  });
+
+  app.get('/api/v1/watchlist', async (c) => {
+    const principal = await staffOnly(c, WATCH_LIST_ROLES);
+    return c.json(watchListReplySchema.parse({ entries: await watchList(store, principal.siteId) }));
+  });
+
+  app.post('/api/v1/watchlist', async (c) => {
+    const principal = await staffOnly(c, WATCH_LIST_ROLES);
+    const body = await readJson(c.req.raw, addWatchEntryRequestSchema);
+    return c.json({ entry: await addWatchEntry(store, principal.siteId, body, { actor: principal.staffId, approver: principal.name }, clock()) }, 201);
+  });
+
+  app.delete('/api/v1/watchlist/:id', async (c) => {
+    const principal = await staffOnly(c, WATCH_LIST_ROLES);
+    if (!(await removeWatchEntry(store, principal.siteId, c.req.param('id'), principal.staffId, clock()))) throw new HubError(404, 'not-found', 'no such watch-list entry at this site');
+    return c.body(null, 204);
   });
 
   // ----- audit log (hub/audit.ts): the site manager reads it; nothing changes or deletes it -----

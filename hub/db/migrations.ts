@@ -311,6 +311,20 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
       await db.schema.createIndex('audit_log_site_at').on('audit_log').columns(['site_id', 'at']).execute();
     },
   },
+  '0009-device-reports': {
+    // Issue 6 item 6: what each kiosk last reported with its pull (outbox pending count, browser storage use),
+    // one row per device, replaced on every report: the desk's health view shows it.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('device_reports')
+        .addColumn('device_id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('pending', 'bigint')
+        .addColumn('storage_bytes', 'bigint')
+        .addColumn('reported_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

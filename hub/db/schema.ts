@@ -298,4 +298,15 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
   audit_log: AuditLogTable;
+  device_reports: DeviceReportsTable;
+}
+
+/** Migration 0009: a kiosk's last self-report (hub/db/device-report-store.ts). */
+export interface DeviceReportsTable {
+  device_id: string;
+  site_id: string;
+  /** bigint: PostgreSQL's driver returns it as a string; read through Number(). */
+  pending: number | string | null;
+  storage_bytes: number | string | null;
+  reported_at: string;
 }

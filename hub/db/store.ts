@@ -13,6 +13,8 @@ import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 import { AuditRepo } from './audit-store.js';
+import { DeviceReportRepo } from './device-report-store.js';
+import { SiteAdminRepo } from './site-admin-store.js';
 import { NotifyRepo } from './notify-store.js';
 import { PgEventListener } from './pg-listen.js';
 
@@ -141,6 +143,18 @@ export class Repo {
     return (this.auditRepo ??= new AuditRepo(this.db));
   }
   private auditRepo: AuditRepo | undefined;
+
+  /** Kiosks' self-reports (pending count, storage use) in this same transaction: device-report-store.ts. */
+  get deviceReports(): DeviceReportRepo {
+    return (this.deviceReportRepo ??= new DeviceReportRepo(this.db));
+  }
+  private deviceReportRepo: DeviceReportRepo | undefined;
+
+  /** Site configuration and watch-list changes in this same transaction: site-admin-store.ts. */
+  get siteAdmin(): SiteAdminRepo {
+    return (this.siteAdminRepo ??= new SiteAdminRepo(this.db));
+  }
+  private siteAdminRepo: SiteAdminRepo | undefined;
 
   // ----- sites and keys -----
 

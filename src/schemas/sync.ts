@@ -86,6 +86,13 @@ export const pushReplySchema = z.strictObject({
 });
 export type PushReply = z.infer<typeof pushReplySchema>;
 
+/** Most erased visit ids one pull carries (a kiosk holds a day of its own visits: far fewer). */
+export const MAX_PULL_ERASED_IDS = 10_000;
+/** Largest outbox count a kiosk may report (a year of a busy lobby offline is far below it). */
+export const MAX_REPORTED_PENDING = 10_000_000;
+/** Largest storage use a kiosk may report, in bytes (1 PiB: beyond any tablet; keeps the number exact). */
+export const MAX_REPORTED_STORAGE_BYTES = 2 ** 50;
+
 /** GET /api/v1/sync/pull?since=CURSOR — what a kiosk needs from the hub, and nothing more. */
 export const pullReplySchema = z.strictObject({
   /** Opaque; send it back as `since` next time. */
@@ -96,8 +103,24 @@ export const pullReplySchema = z.strictObject({
   revokedJtis: z.array(z.string().check(z.maxLength(32))),
   /** True when this device's token was revoked: the kiosk unpairs and shows the welcome screen only. */
   deviceRevoked: z.boolean(),
+  /**
+   * Visits erased on request (hub/privacy.ts) since the cursor: the kiosk deletes its copies. Ids only; absent
+   * when none (and on a first pull: a kiosk that never pulled holds nothing the hub erased since).
+   */
+  erasedVisitIds: z.optional(z.array(uuid).check(z.maxLength(MAX_PULL_ERASED_IDS))),
 });
 export type PullReply = z.infer<typeof pullReplySchema>;
+
+/**
+ * What a kiosk reports about itself with every pull, as query parameters beside `since` (`pending`,
+ * `storageBytes`), for the desk's health view: changes waiting in its outbox and the bytes its browser storage
+ * uses (`navigator.storage.estimate()`). Both optional: an older kiosk sends neither. Counts only.
+ */
+export const pullReportSchema = z.strictObject({
+  pending: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_REPORTED_PENDING))),
+  storageBytes: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_REPORTED_STORAGE_BYTES))),
+});
+export type PullReport = z.infer<typeof pullReportSchema>;
 
 /** POST /api/v1/sessions — staff sign-in at a desk. */
 export const signInRequestSchema = z.strictObject({
@@ -154,6 +177,8 @@ export const kioskHealthSchema = z.strictObject({
   pending: z.optional(z.int().check(z.minimum(0))),
   /** Bytes its browser storage uses, when the kiosk reports it. */
   storageBytes: z.optional(z.number().check(z.minimum(0))),
+  /** When it last reported `pending` / `storageBytes` (its last pull that carried them). */
+  reportedAt: z.optional(isoUtc),
 });
 
 /** GET /api/v1/health/site — staff: the site's kiosks and the hub's disk. */
@@ -163,6 +188,8 @@ export const siteHealthReplySchema = z.strictObject({
   kiosks: z.array(kioskHealthSchema),
   /** Free and total bytes of the file system holding DATA_DIR; absent when the hub has no data directory. */
   disk: z.optional(z.strictObject({ freeBytes: z.number().check(z.minimum(0)), totalBytes: z.number().check(z.minimum(0)) })),
+  /** The hub itself, as the public health check reports it (API version, database kind). */
+  hub: z.optional(z.strictObject({ version: z.string().check(z.maxLength(32)), db: z.enum(['sqlite', 'postgres']) })),
 });
 export type SiteHealthReply = z.infer<typeof siteHealthReplySchema>;
 

@@ -31,6 +31,9 @@ import { hashPin } from '../../../src/auth/pin.js';
 import { purge } from '../../../hub/retention.js';
 import { parseRulesConfig } from '../../../src/schemas/rules.js';
 import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
+import { siteHealthReplySchema } from '../../../src/schemas/sync.js';
+import { auditPageSchema } from '../../../src/schemas/audit.js';
+import { watchEntryReplySchema, watchListReplySchema } from '../../../src/schemas/site-admin.js';
 
 export interface Backend {
   name: string;
@@ -601,6 +604,121 @@ export function hubApiSuite(backend: Backend): void {
       assert.ok(doc.components.schemas['PushRequest']?.properties?.['changes']);
       const response = await fetch(`${base}/api/v1/openapi.json`);
       assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    });
+
+    // ----- issue 6: kiosks' health reports, erasure reaching kiosks, audited configuration and watch-list changes -----
+
+    const auditEntries = async () => auditPageSchema.parse((await api(base, 'GET', '/api/v1/audit', { token: admin })).body).entries;
+
+    it('keeps what a kiosk reports with its pull (pending, storage use) and shows it to staff with the hub’s version and database', async () => {
+      const kiosk = await pair();
+      const pulled = await api(base, 'GET', '/api/v1/sync/pull?pending=3&storageBytes=5242880', { token: kiosk.token });
+      assert.equal(pulled.status, 200, pulled.text);
+      const health = siteHealthReplySchema.parse((await api(base, 'GET', '/api/v1/health/site', { token: second })).body);
+      const mine = health.kiosks.find((k) => k.deviceId === kiosk.id);
+      assert.equal(mine?.pending, 3);
+      assert.equal(mine?.storageBytes, 5_242_880);
+      assert.ok(mine?.reportedAt !== undefined && Math.abs(Date.parse(mine.reportedAt) - clock.now().getTime()) < 5_000, 'reported just now');
+      assert.deepEqual(health.hub, { version: '1', db: store.dialect === 'sqlite' ? 'sqlite' : 'postgres' });
+      // The next report replaces it; a pull without one leaves the last report as it was.
+      await api(base, 'GET', '/api/v1/sync/pull?pending=0&storageBytes=6000000000', { token: kiosk.token });
+      await api(base, 'GET', '/api/v1/sync/pull', { token: kiosk.token });
+      const again = siteHealthReplySchema.parse((await api(base, 'GET', '/api/v1/health/site', { token: admin })).body).kiosks.find((k) => k.deviceId === kiosk.id);
+      assert.equal(again?.pending, 0);
+      assert.equal(again?.storageBytes, 6_000_000_000, 'more than 32 bits survive both engines');
+      // A malformed report is refused, and changes nothing.
+      for (const query of ['pending=-1', 'pending=abc', 'storageBytes=1.5', `storageBytes=${2 ** 51}`]) {
+        const bad = await api(base, 'GET', `/api/v1/sync/pull?${query}`, { token: kiosk.token });
+        assert.equal(bad.status, 400, query);
+        assert.equal(apiErrorSchema.parse(bad.body).error.code, 'bad-request');
+      }
+    });
+
+    it('tells a kiosk in its pull which visits were erased since its cursor, by id only', async () => {
+      const kiosk = await pair();
+      const visitor = { fullName: 'Erase Me Kiosk', phone: '+85262220000', organisation: '', partySize: 1 };
+      const mine = makeVisit(kiosk.id, 1, { visitor });
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: mine }])).status, 200);
+      const first = pullReplySchema.parse((await api(base, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).body);
+      assert.equal(first.erasedVisitIds, undefined, 'a first pull lists no erasure');
+      const erased = erasureReplySchema.parse((await api(base, 'POST', '/api/v1/privacy/erase', { token: admin, body: { phone: visitor.phone } })).body);
+      assert.deepEqual(erased.erased, [mine.id]);
+      const next = await api(base, 'GET', `/api/v1/sync/pull?since=${first.cursor}`, { token: kiosk.token });
+      const told = pullReplySchema.parse(next.body);
+      assert.deepEqual(told.erasedVisitIds, [mine.id]);
+      assert.ok(!next.text.includes('Erase Me') && !next.text.includes(visitor.phone), 'ids only');
+      const after = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${told.cursor}`, { token: kiosk.token })).body);
+      assert.equal(after.erasedVisitIds, undefined, 'told once');
+      // A kiosk of another site hears nothing of this site's erasures.
+      const elsewhere = await pair('other');
+      const theirs = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${first.cursor}`, { token: elsewhere.token })).body);
+      assert.equal(theirs.erasedVisitIds, undefined);
+    });
+
+    it('lets the site manager read and change the site’s configuration: validated, audited by key, and pulled by kiosks', async () => {
+      const kiosk = await pair();
+      const cursor = pullReplySchema.parse((await api(base, 'GET', '/api/v1/sync/pull', { token: kiosk.token })).body).cursor;
+      const read = await api(base, 'GET', '/api/v1/site/config', { token: admin });
+      assert.equal(read.status, 200, read.text);
+      const config = read.body as SiteConfig;
+      assert.equal(config.id, 'demo');
+      assert.equal((config as { keySet?: unknown }).keySet, undefined, 'the stored configuration, not the published one');
+      assert.equal((await api(base, 'GET', '/api/v1/site/config', { token: second })).status, 403, 'the site manager only');
+      assert.equal((await api(base, 'PUT', '/api/v1/site/config', { token: second, body: config })).status, 403);
+
+      const before = (await auditEntries()).length;
+      const changed = await api(base, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, allowFreeTextHost: !config.allowFreeTextHost, retention: { visitDays: 45 } } });
+      assert.equal(changed.status, 200, changed.text);
+      assert.deepEqual((changed.body as { changed: string[] }).changed, ['allowFreeTextHost', 'retention']);
+      const [entry] = await auditEntries();
+      assert.deepEqual({ actor: entry?.actor, action: entry?.action, target: entry?.target }, { actor: 'admin', action: 'site-config-change', target: 'allowFreeTextHost,retention' });
+      assert.ok(entry && Math.abs(Date.parse(entry.at) - clock.now().getTime()) < 5_000, 'when: now');
+      const pulled = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${cursor}`, { token: kiosk.token })).body);
+      assert.equal((pulled.site as SiteConfig | undefined)?.allowFreeTextHost, !config.allowFreeTextHost, 'the kiosk receives it with its next pull');
+      assert.equal((pulled.site as SiteConfig | undefined)?.retention.visitDays, 45);
+
+      // Refused: an invalid configuration, another site's, a non-object. Nothing written, nothing audited.
+      const invalid = await api(base, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, timeZone: 42 } });
+      assert.equal(invalid.status, 400);
+      assert.equal(apiErrorSchema.parse(invalid.body).error.path, 'timeZone');
+      assert.equal((await api(base, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, id: 'other' } })).status, 400);
+      assert.equal((await api(base, 'PUT', '/api/v1/site/config', { token: admin, body: [1] })).status, 400);
+      // Unchanged: written nowhere, audited nowhere.
+      const restored = await api(base, 'PUT', '/api/v1/site/config', { token: admin, body: config });
+      assert.deepEqual((restored.body as { changed: string[] }).changed, ['allowFreeTextHost', 'retention']);
+      const same = await api(base, 'PUT', '/api/v1/site/config', { token: admin, body: config });
+      assert.deepEqual((same.body as { changed: string[] }).changed, []);
+      assert.equal((await auditEntries()).length, before + 2);
+    });
+
+    it('keeps a watch list the site manager and the guard change: audited by entry id (never its value), matched on arrival', async () => {
+      const added = await api(base, 'POST', '/api/v1/watchlist', { token: second, body: { kind: 'name', value: 'Watch Listed Person', reason: 'Trespass notice 2026-11', days: 30 } });
+      assert.equal(added.status, 201, added.text);
+      const { entry } = watchEntryReplySchema.parse(added.body);
+      assert.equal(entry.approvedBy, 'Guard', 'approved by the signed-in guard unless named');
+      assert.equal(Date.parse(entry.expiresAt) - Date.parse(entry.createdAt), 30 * 86_400_000);
+      const listed = watchListReplySchema.parse((await api(base, 'GET', '/api/v1/watchlist', { token: admin })).body).entries;
+      assert.ok(listed.some((e) => e.id === entry.id && e.value === 'Watch Listed Person'));
+      const [audited] = await auditEntries();
+      assert.deepEqual({ actor: audited?.actor, action: audited?.action, target: audited?.target }, { actor: 'guard-1', action: 'watchlist-change', target: `add:${entry.id}` });
+      assert.ok(!JSON.stringify(await auditEntries()).includes('Watch Listed'), 'the audit holds the id, never the name');
+
+      // The hub's classifier uses it: an arrival under the name in another script and spacing raises a watch-list alert.
+      const kiosk = await pair();
+      const arrival = makeVisit(kiosk.id, 1, { visitor: { fullName: 'watch  listed PERSON', phone: '', organisation: '', partySize: 1 } });
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 1, visit: arrival }])).status, 200);
+      const alerts = await store.read((repo) => repo.alertsForVisit('demo', arrival.id));
+      assert.ok(alerts.some((a) => a.kind === 'watchlist'), JSON.stringify(alerts));
+
+      // Refused: a phone entry without an E.164 number, a kiosk, an unknown id.
+      assert.equal((await api(base, 'POST', '/api/v1/watchlist', { token: admin, body: { kind: 'phone', value: '12345', reason: 'x' } })).status, 400);
+      assert.equal((await api(base, 'GET', '/api/v1/watchlist', { token: kiosk.token })).status, 403);
+      const removed = await api(base, 'DELETE', `/api/v1/watchlist/${entry.id}`, { token: admin });
+      assert.equal(removed.status, 204, removed.text);
+      assert.equal((await api(base, 'DELETE', `/api/v1/watchlist/${entry.id}`, { token: admin })).status, 404);
+      const [gone] = await auditEntries();
+      assert.deepEqual({ actor: gone?.actor, action: gone?.action, target: gone?.target }, { actor: 'admin', action: 'watchlist-change', target: `remove:${entry.id}` });
+      assert.ok(!watchListReplySchema.parse((await api(base, 'GET', '/api/v1/watchlist', { token: second })).body).entries.some((e) => e.id === entry.id));
     });
   });
 }
