@@ -24,7 +24,7 @@ const isStaffEntry = (x: unknown): x is StaffEntry => {
   return (
     typeof e['id'] === 'string' &&
     typeof e['name'] === 'string' &&
-    (e['role'] === 'receptionist' || e['role'] === 'guard' || e['role'] === 'site-manager') &&
+    (e['role'] === 'receptionist' || e['role'] === 'guard' || e['role'] === 'site-manager' || e['role'] === 'customer-service') &&
     typeof e['pinHash'] === 'string' &&
     typeof e['pinSalt'] === 'string' &&
     typeof e['iterations'] === 'number'

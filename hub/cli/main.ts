@@ -6,7 +6,7 @@
  * revocations from it.
  *
  *   pair-kiosk [--site ID]                         a one-time pairing link (and its QR) for a kiosk
- *   add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager|company] [--site ID] [--sites ID,ID]
+ *   add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager|company|customer-service] [--site ID] [--sites ID,ID]
  *   invite --host TEXT [--visitor-type TYPE] [--from ISO] [--hours N] [--site ID] [--party N] [--uses N]
  *          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|.svg]
  *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
@@ -79,7 +79,7 @@ export class UsageError extends Error {
 
 export const USAGE = `usage: npm run hub -- <command> [options]
   pair-kiosk [--site ID]
-  add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager|company] [--site ID] [--sites ID,ID]
+  add-staff --name NAME --pin DIGITS [--role receptionist|guard|site-manager|company|customer-service] [--site ID] [--sites ID,ID]
   invite --host TEXT [--visitor-type TYPE] [--from ISO] [--hours N] [--site ID] [--party N] [--uses N]
          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|FILE.svg]
   revoke-invite --jti ID [--site ID]

@@ -46,7 +46,7 @@ export interface StaffTable {
   site_id: string;
   name: string;
   /** A staff role (src/domain/desk.ts STAFF_ROLES); `company` staff also have rows in `staff_sites`. */
-  role: 'receptionist' | 'guard' | 'site-manager' | 'company';
+  role: 'receptionist' | 'guard' | 'site-manager' | 'company' | 'customer-service';
   pin_hash: string;
   pin_salt: string;
   iterations: number;

@@ -107,11 +107,12 @@ export interface IncidentRecord {
 /** Who may use the desk. Only a site manager may sign incident records off. */
 /**
  * Staff roles. `company` is the property company's head office: it reads anonymised reports of all its sites
- * (hub `GET /api/v1/reports`) and acts on none — no desk, no visitor's name.
+ * (hub `GET /api/v1/reports`) and acts on none — no desk, no visitor's name. `customer-service` (客服) works at
+ * the desk and alone reads the identity of a complainant who complains about a department or a person (ledger).
  */
-export const STAFF_ROLES = ['receptionist', 'guard', 'site-manager', 'company'] as const;
+export const STAFF_ROLES = ['receptionist', 'guard', 'site-manager', 'company', 'customer-service'] as const;
 /** The roles that work at a site's desk. */
-export const SITE_ROLES = ['receptionist', 'guard', 'site-manager'] as const;
+export const SITE_ROLES = ['receptionist', 'guard', 'site-manager', 'customer-service'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A member of staff who signs in at the desk with a PIN; the PIN itself is never stored. */

@@ -115,6 +115,11 @@ export interface SiteConfig {
     /** Minutes without contact after which a kiosk counts as silent and the desk is alerted (default 60). */
     silentMinutes?: number;
   };
+  /** The front-desk ledger (issue 8); absent: the defaults (src/domain/ledger/subjects.ts). */
+  ledger?: {
+    /** The subject taxonomy staff file contacts under (codes stable, labels in three languages); absent or empty: the default list. */
+    subjects?: { code: string; label: LocalisedText }[];
+  };
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

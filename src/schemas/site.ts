@@ -14,6 +14,8 @@ const MAX_ID_LENGTH = 64;
 const MAX_RETENTION_DAYS = 3650;
 /** Most embedding origins a site lists: a few company portals, not a list to maintain by the hundred. */
 const MAX_EMBEDDING_ORIGINS = 20;
+/** Most ledger subjects a site lists: a taxonomy longer than this stops showing recurring problems. */
+const MAX_LEDGER_SUBJECTS = 100;
 /** Longest silence a site may allow a kiosk before the health alert: a week. */
 const MAX_SILENT_MINUTES = 7 * 24 * 60;
 /**
@@ -145,6 +147,18 @@ export const siteConfigSchema = z
       }),
     ),
     health: z.optional(z.strictObject({ silentMinutes: z.optional(z.number().check(z.int(), z.minimum(5), z.maximum(MAX_SILENT_MINUTES))) })),
+    ledger: z.optional(
+      z.strictObject({
+        subjects: z.optional(
+          z
+            .array(z.strictObject({ code: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'not a subject code (a-z, 0-9, -)')), label: localisedTextSchema }))
+            .check(
+              z.maxLength(MAX_LEDGER_SUBJECTS),
+              z.refine((list) => new Set(list.map((s) => s.code)).size === list.length, 'a subject code is listed twice'),
+            ),
+        ),
+      }),
+    ),
   });
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.
