@@ -1,5 +1,6 @@
 import type { Jurisdiction, Locale, Purpose, SiteKind, VisitorType } from './codes.js';
 import type { DenyReason } from './visit.js';
+import type { GuardSettings } from './guard.js';
 
 /** Text a site provides in each language it serves (names, the privacy notice's contact, a unit label). */
 export type LocalisedText = Record<Locale, string>;
@@ -120,6 +121,8 @@ export interface SiteConfig {
     /** The subject taxonomy staff file contacts under (codes stable, labels in three languages); absent or empty: the default list. */
     subjects?: { code: string; label: LocalisedText }[];
   };
+  /** The guard's registers (src/domain/guard.ts): carried items asked at registration, the restricted rooms; absent: off, and the two default rooms. */
+  guard?: GuardSettings;
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

@@ -7,6 +7,7 @@ import { DENY_REASONS } from '../domain/visit.js';
 import { isValidTimeZone, minutesOf } from '../domain/time.js';
 import { keySetSchema, kidSchema, publicJwkSchema } from './invite.js';
 import { localeSchema, localisedTextSchema } from './locale.js';
+import { guardSettingsSchema } from './guard.js';
 
 /** Longest site, unit or person id: ids go into attributes, URLs and keys, so they stay short slugs. */
 const MAX_ID_LENGTH = 64;
@@ -159,6 +160,7 @@ export const siteConfigSchema = z
         ),
       }),
     ),
+    guard: z.optional(guardSettingsSchema),
   });
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.

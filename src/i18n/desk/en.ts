@@ -1,4 +1,5 @@
 import type { DeskMessages } from './messages.js';
+import { guardEn } from './guard.js';
 
 /** English desk wording. `Class A/B/C`, `Watch list`, `Acknowledge`, `PIN`, `Sign in` and the row buttons are CONTRACT.md names. */
 export const deskEn: DeskMessages = {
@@ -240,6 +241,7 @@ export const deskEn: DeskMessages = {
     countRange: (max) => `Enter a whole number from 1 to ${max}.`,
     expiryRange: (last) => `Choose a date after today and no later than ${last}.`,
   },
+  guard: guardEn,
   invitations: {
     heading: 'Issue an invitation',
     kind: 'What to issue',

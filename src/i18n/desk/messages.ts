@@ -3,6 +3,8 @@
  * (nor the names of incident classes). Every locale implements every key; role and class codes are the
  * ones of src/domain/rules, repeated as unions because src/i18n imports nothing.
  */
+import type { GuardMessages } from './guard.js';
+
 export type RoleCode =
   | 'cs-centre'
   | 'cs-staff'
@@ -266,6 +268,8 @@ export interface DeskMessages {
   noName: string;
   planning: PlanningMessages;
   invitations: InvitationMessages;
+  /** The guard's registers (desk/guard/): cards, goods passes, restricted rooms, the handover and occurrence logs. */
+  guard: GuardMessages;
   typeLabels: Record<
     | 'resident'
     | 'visiting-resident'

@@ -1,4 +1,5 @@
 import type { DeskMessages } from './messages.js';
+import { guardZhHans } from './guard.js';
 
 /** 简体中文（内地）: the desk's wording for a mainland front desk or 管理处. */
 export const deskZhHans: DeskMessages = {
@@ -240,6 +241,7 @@ export const deskZhHans: DeskMessages = {
     countRange: (max) => `请输入 1 至 ${max} 的整数。`,
     expiryRange: (last) => `请选择今天之后、不晚于 ${last} 的日期。`,
   },
+  guard: guardZhHans,
   invitations: {
     heading: '发出邀请',
     kind: '邀请类别',

@@ -1,4 +1,5 @@
 import type { DeskMessages } from './messages.js';
+import { guardZhHant } from './guard.js';
 
 /** 繁體中文（香港）: the desk's wording for a Hong Kong 管理處 counter. */
 export const deskZhHant: DeskMessages = {
@@ -240,6 +241,7 @@ export const deskZhHant: DeskMessages = {
     countRange: (max) => `請輸入 1 至 ${max} 的整數。`,
     expiryRange: (last) => `請選擇今日之後、不遲於 ${last} 的日期。`,
   },
+  guard: guardZhHant,
   invitations: {
     heading: '發出邀請',
     kind: '邀請類別',
