@@ -276,16 +276,23 @@ export class SyncStore {
   }
 
   /**
-   * Deletes visits the hub erased on a person's request (an `erasure` event), with the host's answers kept
-   * for them; returns how many this device held. Alerts stay: they carry ids and classes, no personal data.
+   * Deletes visits the hub erased on a person's request (an `erasure` event on a desk, `erasedVisitIds` in a
+   * kiosk's pull), with the host's answers kept for them; returns how many this device held. Alerts stay:
+   * they carry ids and classes, no personal data. Outbox entries still pointing to an erased visit go too: its
+   * record is gone, so they could never be sent, and a later change pushed would bring the person back to the
+   * hub (the hub then notes the skipped sequence numbers as a gap).
    */
   async deleteVisitsFromHub(visitIds: readonly string[]): Promise<number> {
     if (visitIds.length === 0) return 0;
-    const tx = await kioskTransaction(this.dbName, ['visits', 'host-decisions'], 'readwrite', STRICT);
+    const tx = await kioskTransaction(this.dbName, ['visits', 'host-decisions', 'outbox'], 'readwrite', STRICT);
     const deleted = await commit(tx, async () => {
       const visits = tx.objectStore('visits');
+      const outbox = tx.objectStore('outbox');
+      const erased = new Set(visitIds);
+      // The outbox has no index by visit; an erasure is rare and the outbox of a connected device short.
+      const waiting = ((await outbox.getAll()) as unknown[]).filter((e) => erased.has(keyOf(e, 'visitId'))).map((e) => Number(keyOf(e, 'seq')));
       const held = await Promise.all(visitIds.map((id) => visits.count(id)));
-      await Promise.all(visitIds.flatMap((id) => [visits.delete(id), tx.objectStore('host-decisions').delete(id)]));
+      await Promise.all([...visitIds.flatMap((id) => [visits.delete(id), tx.objectStore('host-decisions').delete(id)]), ...waiting.map((seq) => outbox.delete(seq))]);
       return held.reduce((a, b) => a + b, 0);
     });
     if (deleted > 0) noteExternalWrite(this.dbName);

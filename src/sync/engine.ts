@@ -7,7 +7,7 @@
 import type { SiteConfig } from '../domain/site.js';
 import { parseSiteConfig } from '../schemas/site.js';
 import type { HubLink } from '../schemas/hub-link.js';
-import type { PullReply } from '../schemas/sync.js';
+import { MAX_REPORTED_PENDING, MAX_REPORTED_STORAGE_BYTES, type PullReply, type PullReport } from '../schemas/sync.js';
 import type { PurgePolicy, SyncStore } from '../storage/sync.js';
 import type { BackoffOptions } from './backoff.js';
 import { SyncError } from './errors.js';
@@ -69,6 +69,28 @@ export interface SyncEngineOptions {
   onUnpaired?: () => void;
   /** A configuration that failed validation (only the failing path — no content). */
   onSiteRefused?: (path: string) => void;
+  /**
+   * Bytes this origin's storage uses, reported with each pull for the desk's health view; default
+   * `navigator.storage.estimate()`. Undefined when the browser cannot tell.
+   */
+  storageUsage?: () => Promise<number | undefined>;
+}
+
+/** `navigator.storage.estimate()`'s usage, or undefined (no Storage API, or it failed). */
+export async function estimateStorageUsage(): Promise<number | undefined> {
+  try {
+    const usage = (await globalThis.navigator?.storage?.estimate?.())?.usage;
+    return typeof usage === 'number' && Number.isFinite(usage) ? usage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The report a pull carries, within the protocol's bounds (a number outside them is left out, not sent to be refused). */
+function pullReport(pending: number, storageBytes: number | undefined): PullReport {
+  const within = (n: number | undefined, max: number) => n !== undefined && Number.isInteger(n) && n >= 0 && n <= max;
+  const bytes = storageBytes === undefined ? undefined : Math.round(storageBytes);
+  return { ...(within(pending, MAX_REPORTED_PENDING) ? { pending } : {}), ...(within(bytes, MAX_REPORTED_STORAGE_BYTES) ? { storageBytes: bytes } : {}) };
 }
 
 export class SyncEngine {
@@ -170,10 +192,16 @@ export class SyncEngine {
     }
   }
 
+  /** What the kiosk tells the hub about itself with a pull; a failing count leaves it out. */
+  async #report(): Promise<PullReport> {
+    const [pending, storageBytes] = await Promise.all([this.#o.store.pendingCount().catch(() => -1), (this.#o.storageUsage ?? estimateStorageUsage)().catch(() => undefined)]);
+    return pullReport(pending, storageBytes);
+  }
+
   async #pull(): Promise<void> {
     let reply: PullReply;
     try {
-      reply = await this.#o.transport.pull(await this.#o.store.pullCursor());
+      reply = await this.#o.transport.pull(await this.#o.store.pullCursor(), await this.#report());
     } catch (error) {
       if (error instanceof SyncError && error.kind === 'unauthorised') await this.#unpair();
       else this.#setReachable(false);
@@ -191,6 +219,8 @@ export class SyncEngine {
         else this.#o.onSiteRefused?.(String(parsed.details?.['path'] ?? ''));
       }
       await this.#o.store.addRevokedJtis(reply.revokedJtis);
+      // Erased on a person's request: this kiosk's copies go now, not at the daily purge.
+      if (reply.erasedVisitIds !== undefined) await this.#o.store.deleteVisitsFromHub(reply.erasedVisitIds);
       await this.#o.store.setPullCursor(reply.cursor);
       await this.#synced();
     } catch {

@@ -9,6 +9,7 @@ import {
   type PairReply,
   type PairRequest,
   type PullReply,
+  type PullReport,
   type PushReply,
   type PushRequest,
 } from '../schemas/sync.js';
@@ -18,8 +19,11 @@ import { hubRequest, type FetchLike } from './http.js';
 export interface Transport {
   /** POST /sync/push: the oldest outbox entries, ascending `seq`, at most MAX_PUSH_CHANGES. */
   push(batch: PushRequest): Promise<PushReply>;
-  /** GET /sync/pull?since=cursor: configuration, revocations and whether this device was revoked. */
-  pull(cursor: string | undefined): Promise<PullReply>;
+  /**
+   * GET /sync/pull?since=cursor: configuration, revocations, erased visits and whether this device was
+   * revoked; `report` (outbox count, storage use) goes along for the desk's health view.
+   */
+  pull(cursor: string | undefined, report?: PullReport): Promise<PullReply>;
   /** POST /pair: a one-time code for a device token. Needs no token. */
   pair(request: PairRequest): Promise<PairReply>;
 }
@@ -55,8 +59,12 @@ export class FetchTransport implements Transport {
     return hubRequest(this.#fetch, this.origin, { method: 'POST', path: '/sync/push', body: batch, reply: pushReplySchema, ...this.#auth() });
   }
 
-  pull(cursor: string | undefined): Promise<PullReply> {
-    const query = cursor === undefined ? '' : `?since=${encodeURIComponent(cursor)}`;
+  pull(cursor: string | undefined, report?: PullReport): Promise<PullReply> {
+    const params = new URLSearchParams();
+    if (cursor !== undefined) params.set('since', cursor);
+    if (report?.pending !== undefined) params.set('pending', String(report.pending));
+    if (report?.storageBytes !== undefined) params.set('storageBytes', String(report.storageBytes));
+    const query = params.size === 0 ? '' : `?${params.toString()}`;
     return hubRequest(this.#fetch, this.origin, { method: 'GET', path: `/sync/pull${query}`, reply: pullReplySchema, ...this.#auth() });
   }
 
