@@ -16,9 +16,10 @@ export default defineConfig({
     rollupOptions: {
       // The desk has two pages: desk.html (standalone, this device's records) and desk-hub.html (signed in at
       // the hub that serves it — the hub serves it at /desk).
+      // demo.html is the host-portal demo (/demo); embed/*.html the frame mode's pages (/embed/kiosk, /embed/desk).
       // Two entries: the PWA page, and `/visitor-kiosk.js`, the one module a host page loads to embed the
       // element (a stable name; its chunks are hashed and live under assets/).
-      input: { index: 'index.html', desk: 'desk.html', 'desk-hub': 'desk-hub.html', invitation: 'invitation.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
+      input: { index: 'index.html', desk: 'desk.html', 'desk-hub': 'desk-hub.html', invitation: 'invitation.html', demo: 'demo.html', 'embed-kiosk': 'embed/kiosk.html', 'embed-desk': 'embed/desk.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
       output: {
         entryFileNames: (chunk) =>
           chunk.name === 'visitor-kiosk' || chunk.name === 'visitor-desk' ? `${chunk.name}.js` : 'assets/[name]-[hash].js',

@@ -23,6 +23,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/**
+ * The same policy for the frame-mode pages (`/embed/*`, hub/embedding.ts): `frame-ancestors` widened from the
+ * hub itself to `ancestors` — the site's embedding origins, never `*`.
+ */
+export const embedContentSecurityPolicy = (ancestors: string): string => CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", `frame-ancestors ${ancestors}`);
+
 /** Headers on every response. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -30,6 +36,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // For browsers without CSP frame-ancestors; browsers that have it ignore this header. Dropped on /embed/*.
+  'X-Frame-Options': 'SAMEORIGIN',
 };
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -49,7 +57,7 @@ const TYPES: Readonly<Record<string, string>> = {
 /** Routes that are pages of the app rather than files. */
 // `/desk` is the desk signed in at this hub (desk-hub.html); desk.html, the standalone desk that reads only its
 // own browser's records, stays reachable as `/desk.html` for a kiosk and desk sharing one device without a hub.
-const PAGES: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk-hub.html', '/desk/': 'desk-hub.html', '/demo': 'demo.html', '/demo/': 'demo.html', '/invitation': 'invitation.html' };
+const PAGES: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk-hub.html', '/desk/': 'desk-hub.html', '/demo': 'demo.html', '/demo/': 'demo.html', '/invitation': 'invitation.html', '/embed/kiosk': 'embed/kiosk.html', '/embed/kiosk/': 'embed/kiosk.html', '/embed/desk': 'embed/desk.html', '/embed/desk/': 'embed/desk.html' };
 
 /** Answers a GET/HEAD for a file of `root`, or undefined when there is none (the caller says 404). */
 export async function serveFile(root: string, pathname: string, method: string): Promise<Response | undefined> {

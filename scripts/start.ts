@@ -14,7 +14,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const SOURCES = ['src', 'components', 'kiosk', 'desk', 'public', 'index.html', 'desk.html', 'desk-hub.html', 'invitation.html', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'components', 'kiosk', 'desk', 'public', 'index.html', 'desk.html', 'desk-hub.html', 'invitation.html', 'demo.html', 'demo', 'embed', 'vite.config.ts', 'package.json'];
 /** The hub's bundle: under .cache/ (git-ignored), never under dist/, which the hub serves to browsers. */
 // One bundle per port: parallel end-to-end runs start their own hubs and must not rewrite each other's file.
 const HUB_BUNDLE = join('.cache', 'hub', process.env.PORT ? `main-${process.env.PORT}.mjs` : 'main.mjs');

@@ -46,9 +46,12 @@ import { loadSite, publicSiteConfig } from '../sites.js';
 import { accessRequest, eraseRequest } from '../privacy.js';
 import { addWatchEntry, removeWatchEntry, setSiteConfig, siteConfigOf, watchList } from '../site-admin.js';
 import { addWatchEntryRequestSchema, watchListReplySchema } from '../../src/schemas/site-admin.js';
-import { SECURITY_HEADERS, serveFile } from '../static.js';
+import { embedContentSecurityPolicy, SECURITY_HEADERS, serveFile } from '../static.js';
+import { embeddingOrigins, frameAncestors, isEmbedPage } from '../embedding.js';
 import { pull } from '../sync/pull.js';
 import { push } from '../sync/push.js';
+import { hostAnswersSince, hostLinkOrigin } from '../notify/host-answers.js';
+import { mountHostAnswers } from './host-answers.js';
 import { addWebhook, deliveryView, DELIVERY_LOG_LIMIT, listWebhooks, rotateWebhookSecret } from '../notify/webhooks.js';
 import { addWebhookRequestSchema } from '../../src/schemas/webhook.js';
 import { openApiDocument } from './openapi.js';
@@ -127,6 +130,12 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // Frame mode: only the site's embedding origins may frame /embed/* (hub/embedding.ts).
+    if (isEmbedPage(c.req.path) && c.res.ok) {
+      const origins = await store.read((repo) => embeddingOrigins(repo, options.defaultSiteId));
+      c.res.headers.set('Content-Security-Policy', embedContentSecurityPolicy(frameAncestors(origins)));
+      c.res.headers.delete('X-Frame-Options');
+    }
     if (c.req.path.startsWith('/api/')) c.res.headers.set('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
   });
 

@@ -21,6 +21,7 @@
  *   rotate-webhook-secret --id ID                  a new secret; the old one signs too for a day
  *   list-webhooks                                  the site's webhooks (never their secrets)
  *   add-email-recipient --role ROLE --address EMAIL [--locale …]   e-mailed when ROLE is notified
+ *   embed-origins [--add ORIGIN,…] [--remove ORIGIN,…]   the host portals that may frame /embed/* (prints the list)
  *
  * On an empty database any command first creates the demo site, as `npm start` does, and prints its PIN.
  */
@@ -51,6 +52,7 @@ import { WEBHOOK_EVENTS, type WebhookEvent } from '../../src/schemas/webhook.js'
 import { issueInvitation, revokeInvitation } from '../invitations.js';
 import { BackupError, backupSqlite, restoreSqlite } from '../db/backup.js';
 import { bootstrapIfEmpty, createPairCode } from '../sites.js';
+import { changeEmbeddingOrigins, embeddingOrigins } from '../embedding.js';
 
 /** Pixels per QR module in the PNG: large enough to scan from a phone screen held to a tablet's camera. */
 const PNG_SCALE = 8;
@@ -93,7 +95,8 @@ export const USAGE = `usage: npm run hub -- <command> [options]
   add-webhook --url URL [--events alert,escalation,acknowledgement,help] [--site ID]
   rotate-webhook-secret --id WEBHOOK-ID [--site ID]
   list-webhooks [--site ID]
-  add-email-recipient --role ROLE --address EMAIL [--locale en|zh-Hant|zh-Hans] [--site ID]`;
+  add-email-recipient --role ROLE --address EMAIL [--locale en|zh-Hant|zh-Hans] [--site ID]
+  embed-origins [--add https://portal.example.com,…] [--remove ORIGIN,…] [--site ID]`;
 
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
@@ -130,6 +133,8 @@ const OPTIONS = {
   locale: { type: 'string' },
   sites: { type: 'string' },
   phone: { type: 'string' },
+  add: { type: 'string' },
+  remove: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
@@ -148,6 +153,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'rotate-webhook-secret': ['site', 'id'],
   'list-webhooks': ['site'],
   'add-email-recipient': ['site', 'role', 'address', 'locale'],
+  'embed-origins': ['site', 'add', 'remove'],
 };
 
 /** Commands that take one file name and work on the database file itself, not through the store. */
@@ -384,6 +390,16 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         if (!role || !address) throw new UsageError('--role and --address are required');
         const id = await addEmailRecipient(store, siteId, { role, address, locale: str(values, 'locale') ?? 'en' }, now, CLI_ACTOR);
         print(`recipient: ${id} (${role})`);
+        break;
+      }
+      case 'embed-origins': {
+        const list = (flag: string) => (str(values, flag) ?? '').split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+        const change = { add: list('add'), remove: list('remove') };
+        const origins =
+          change.add.length + change.remove.length > 0
+            ? await changeEmbeddingOrigins(store, siteId, change, now, CLI_ACTOR)
+            : await store.read((repo) => embeddingOrigins(repo, siteId));
+        print(`embedding origins: ${origins.length > 0 ? origins.join(' ') : '(none: only the hub itself frames /embed/*)'}`);
         break;
       }
     }
