@@ -12,7 +12,7 @@
  * The staff session token lives in memory only: a reload asks for the PIN again.
  */
 import type { Alert, StaffMember } from '../src/domain/desk.js';
-import type { DeviceStatus, IssueInvitationReply, IssueInvitationRequest } from '../src/schemas/sync.js';
+import type { DeviceStatus, IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { hubEventSchema } from '../src/schemas/sync.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
 import { SyncStore } from '../src/storage/index.js';
@@ -204,6 +204,11 @@ export class DeskHubLink {
   /** **Revoke** a kiosk (site manager): the hub refuses its token from now on and tells every desk. */
   async revokeDevice(deviceId: string): Promise<void> {
     await this.#client.revokeDevice(deviceId);
+  }
+
+  /** The hub's health and each kiosk's report, for `<vk-hub-devices>`. */
+  siteHealth(): Promise<SiteHealthReply> {
+    return this.#client.siteHealth();
   }
 
   /** Stops following the hub; with `signOut`, ends the session at the hub too (best effort). */

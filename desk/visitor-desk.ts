@@ -23,7 +23,7 @@ import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
 import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
 import { hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
-import type { IssueInvitationReply, IssueInvitationRequest } from '../src/schemas/sync.js';
+import type { IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
 import './hub-devices.js';
 import { loadSiteRules, type RulesInForce } from './rules-source.js';
@@ -151,6 +151,7 @@ export class VisitorDesk extends LitElement {
   };
   /** Hub mode, site manager only: revoke a kiosk's token (a lost or stolen tablet). */
   private readonly hubRevoke = (deviceId: string): Promise<void> => (this.hubLink ? this.hubLink.revokeDevice(deviceId) : Promise.resolve());
+  private readonly hubHealth = (): Promise<SiteHealthReply> => (this.hubLink ? this.hubLink.siteHealth() : Promise.reject(new Error('not linked to a hub')));
   @state() private hubView: HubView | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private channels: BroadcastChannel[] = [];
@@ -618,6 +619,7 @@ export class VisitorDesk extends LitElement {
             .locale=${this.locale}
             .timeZone=${this.siteConfig.timeZone}
             .revoke=${this.staff?.role === 'site-manager' ? this.hubRevoke : undefined}
+            .loadHealth=${this.hubHealth}
           ></vk-hub-devices>`
         : nothing}
       <section class="screen-only" aria-labelledby="fast-h">

@@ -11,12 +11,14 @@ import {
   deskStateReplySchema,
   issueInvitationReplySchema,
   signInReplySchema,
+  siteHealthReplySchema,
   type AckReply,
   type DeskStateReply,
   type IssueInvitationReply,
   type IssueInvitationRequest,
   type RaiseAlertRequest,
   type SignInReply,
+  type SiteHealthReply,
 } from '../schemas/sync.js';
 import { hubRequest, type FetchLike } from './http.js';
 
@@ -74,6 +76,11 @@ export class HubDeskClient {
   /** POST /devices/:id/revoke (site manager): a lost or stolen kiosk's token stops working at once. */
   async revokeDevice(deviceId: string): Promise<void> {
     await hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/devices/${encodeURIComponent(deviceId)}/revoke`, body: {}, reply: anyReply, ...this.#auth() });
+  }
+
+  /** GET /health/site: the hub's version, database and disk, and each kiosk's last contact and report. */
+  siteHealth(): Promise<SiteHealthReply> {
+    return hubRequest(this.#fetch, this.origin, { method: 'GET', path: '/health/site', reply: siteHealthReplySchema, ...this.#auth() });
   }
 
   #auth(): { token?: string } {

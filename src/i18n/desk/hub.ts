@@ -27,6 +27,16 @@ export interface DeskHubMessages {
   /** Asked before revoking: the tablet must be paired again with a new link. */
   confirmRevoke: (name: string) => string;
   revokeFailed: string;
+  /** The hub's own health (desk/hub-devices.ts): its API version and database kind. */
+  hubHealth: (version: string, db: string) => string;
+  /** Free and total space of the disk holding the hub's data (sizes already formatted). */
+  diskSpace: (free: string, total: string) => string;
+  /** The hub's health could not be read (it answers the rest: the desk keeps working). */
+  healthUnavailable: string;
+  /** What a kiosk last reported: changes in its outbox and its storage use (formatted), and when. */
+  kioskReport: (pending: number, storage: string | undefined, time: string) => string;
+  /** A kiosk silent past the site's limit (`health.silentMinutes`), as the hub judges it. */
+  silentWarning: (minutes: number, last: string) => string;
 }
 
 const en: DeskHubMessages = {
@@ -43,6 +53,11 @@ const en: DeskHubMessages = {
   revoke: 'Revoke',
   confirmRevoke: (name) => `Revoke ${name}? It stops syncing at once and must be paired again with a new link.`,
   revokeFailed: 'The kiosk could not be revoked. Please try again.',
+  hubHealth: (version, db) => `Hub: API version ${version}, ${db} database`,
+  diskSpace: (free, total) => `Disk: ${free} free of ${total}`,
+  healthUnavailable: 'The hub’s health could not be read.',
+  kioskReport: (pending, storage, time) => `${pending} ${pending === 1 ? 'change' : 'changes'} waiting${storage !== undefined ? `, storage ${storage}` : ''} (reported ${time})`,
+  silentWarning: (minutes, last) => `Warning: silent for over ${minutes} minutes (last ${last})`,
 };
 
 const zhHant: DeskHubMessages = {
@@ -59,6 +74,11 @@ const zhHant: DeskHubMessages = {
   revoke: '撤銷',
   confirmRevoke: (name) => `撤銷${name}？此機會即時停止同步，須以新連結重新配對。`,
   revokeFailed: '未能撤銷此登記機，請再試。',
+  hubHealth: (version, db) => `伺服器：API 版本 ${version}，${db} 資料庫`,
+  diskSpace: (free, total) => `磁碟：剩餘 ${free}（共 ${total}）`,
+  healthUnavailable: '未能讀取伺服器狀態。',
+  kioskReport: (pending, storage, time) => `${pending} 項更改待傳送${storage !== undefined ? `，儲存用量 ${storage}` : ''}（${time} 報告）`,
+  silentWarning: (minutes, last) => `注意：超過 ${minutes} 分鐘沒有聯絡（上次 ${last}）`,
 };
 
 const zhHans: DeskHubMessages = {
@@ -75,6 +95,11 @@ const zhHans: DeskHubMessages = {
   revoke: '撤销',
   confirmRevoke: (name) => `撤销${name}？本机会立即停止同步，须用新链接重新配对。`,
   revokeFailed: '无法撤销此登记机，请重试。',
+  hubHealth: (version, db) => `服务器：API 版本 ${version}，${db} 数据库`,
+  diskSpace: (free, total) => `磁盘：剩余 ${free}（共 ${total}）`,
+  healthUnavailable: '无法读取服务器状态。',
+  kioskReport: (pending, storage, time) => `${pending} 项更改待发送${storage !== undefined ? `，存储用量 ${storage}` : ''}（${time} 报告）`,
+  silentWarning: (minutes, last) => `注意：超过 ${minutes} 分钟没有联络（上次 ${last}）`,
 };
 
 export const DESK_HUB_CATALOGUES: Record<LocaleTag, DeskHubMessages> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
