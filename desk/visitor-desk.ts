@@ -31,6 +31,7 @@ import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
+import './guard/define.js';
 
 /** A health alert's line on the desk: its cause, a silent kiosk by the end of its device id (as the Kiosks list shows it). */
 const healthSummary = (m: DeskMessages, health: NonNullable<Alert['health']>): string =>
@@ -659,6 +660,7 @@ export class VisitorDesk extends LitElement {
         .staff=${this.snapshot ? this.staff : undefined}
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
       ></vk-desk-invitations>
+      <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>
         <vk-evacuation-list .messages=${m} .entries=${this.memo('evacuation', [this.snapshot, this.locale, this.siteConfig], () => this.evacuation())}></vk-evacuation-list>
