@@ -39,7 +39,10 @@ function changedKeys(before: SiteConfig, after: SiteConfig): string[] {
  */
 export async function setSiteConfig(store: HubStore, siteId: string, input: unknown, actor: string, now: Date): Promise<{ config: SiteConfig; changed: string[] }> {
   const parsed = parseSiteConfig(input);
-  if (!parsed.ok) throw new HubError(400, 'bad-request', `invalid site configuration: ${String(parsed.details?.['message'] ?? '')}`.trim(), String(parsed.details?.['path'] ?? ''));
+  if (!parsed.ok) {
+    const path = String(parsed.details?.['path'] ?? '');
+    throw new HubError(400, 'bad-request', `invalid site configuration at ${path || '(top)'}: ${String(parsed.details?.['message'] ?? 'invalid')}`, path);
+  }
   const { keySet: _k, sealKey: _s, ...config } = parsed.value;
   if (config.id !== siteId) throw new HubError(400, 'bad-request', 'the configuration is of another site', 'id');
   return store.write(async (repo) => {

@@ -20,6 +20,8 @@
  *   add-webhook --url URL [--events alert,…]      a signed webhook for the site; prints its secret once
  *   rotate-webhook-secret --id ID                  a new secret; the old one signs too for a day
  *   list-webhooks                                  the site's webhooks (never their secrets)
+ *   watchlist list | add --kind K --value V --reason R --approved-by NAME [--days N] | remove --id ID   audited
+ *   config get | set --file SITE.json              the site's configuration; a change is audited and pulled by kiosks
  *   add-email-recipient --role ROLE --address EMAIL [--locale …]   e-mailed when ROLE is notified
  *   embed-origins [--add ORIGIN,…] [--remove ORIGIN,…]   the host portals that may frame /embed/* (prints the list)
  *
@@ -52,6 +54,7 @@ import { WEBHOOK_EVENTS, type WebhookEvent } from '../../src/schemas/webhook.js'
 import { issueInvitation, revokeInvitation } from '../invitations.js';
 import { BackupError, backupSqlite, restoreSqlite } from '../db/backup.js';
 import { bootstrapIfEmpty, createPairCode } from '../sites.js';
+import { SITE_ADMIN_COMMANDS, SITE_ADMIN_OPTIONS, SITE_ADMIN_USAGE, SiteAdminUsage, siteAdminCommand } from './site-admin.js';
 import { changeEmbeddingOrigins, embeddingOrigins } from '../embedding.js';
 
 /** Pixels per QR module in the PNG: large enough to scan from a phone screen held to a tablet's camera. */
@@ -95,6 +98,7 @@ export const USAGE = `usage: npm run hub -- <command> [options]
   add-webhook --url URL [--events alert,escalation,acknowledgement,help] [--site ID]
   rotate-webhook-secret --id WEBHOOK-ID [--site ID]
   list-webhooks [--site ID]
+${SITE_ADMIN_USAGE}
   add-email-recipient --role ROLE --address EMAIL [--locale en|zh-Hant|zh-Hans] [--site ID]
   embed-origins [--add https://portal.example.com,…] [--remove ORIGIN,…] [--site ID]`;
 
@@ -133,6 +137,12 @@ const OPTIONS = {
   locale: { type: 'string' },
   sites: { type: 'string' },
   phone: { type: 'string' },
+  kind: { type: 'string' },
+  value: { type: 'string' },
+  reason: { type: 'string' },
+  days: { type: 'string' },
+  'approved-by': { type: 'string' },
+  file: { type: 'string' },
   add: { type: 'string' },
   remove: { type: 'string' },
 } as const;
@@ -152,6 +162,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'add-webhook': ['site', 'url', 'events'],
   'rotate-webhook-secret': ['site', 'id'],
   'list-webhooks': ['site'],
+  ...SITE_ADMIN_OPTIONS,
   'add-email-recipient': ['site', 'role', 'address', 'locale'],
   'embed-origins': ['site', 'add', 'remove'],
 };
@@ -224,8 +235,9 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
   let values: Values;
   let positionals: string[];
   const takesFile = FILE_COMMANDS.includes(command);
+  const takesAction = (SITE_ADMIN_COMMANDS as readonly string[]).includes(command);
   try {
-    ({ values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: takesFile }));
+    ({ values, positionals } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: takesFile || takesAction }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -249,6 +261,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
     // To standard error: `export > visits.csv` must hold CSV only.
     if (fresh) (options.out ?? console.error)(`Created the demo site. PIN: ${fresh.pin}`);
     const siteId = await siteOf(store, values);
+    if (takesAction) await siteAdminCommand(store, command, positionals, values, siteId, now, print);
     switch (command) {
       case 'pair-kiosk': {
         const code = await store.write((repo) => createPairCode(repo, siteId, now));
@@ -404,7 +417,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
       }
     }
   } catch (error) {
-    if (error instanceof HubError) throw new UsageError(error.message);
+    if (error instanceof HubError || error instanceof SiteAdminUsage) throw new UsageError(error.message);
     throw error;
   } finally {
     await store.close();
