@@ -21,7 +21,7 @@ import { deskMessagesFor, type DeskMessages } from '../src/i18n/desk/index.js';
 import { AttentionController } from './attention.js';
 import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
-import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent } from './events.js';
+import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent, VisitRegisteredEvent } from './events.js';
 import { hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
 import type { IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
@@ -45,12 +45,14 @@ const POLL_MS = 5000;
 const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
 
 /**
+ * @tagname visitor-desk
  * @summary `<visitor-desk>`: the receptionist's and the guard's console — sign in with a PIN, today's
  * arrivals with Confirm check-in / Check out / Print badge, alerts that are never missed, the evacuation
  * list and the guard's fast entry. Works on a PC and on a phone.
  * @fires vk-visit-flagged - `{ visitId, incidentClass, at }` when an arrival is classified as an incident.
- * @fires vk-visit-checked-in - `{ visitId, at }`.
- * @fires vk-visit-checked-out - `{ visitId, at }`.
+ * @fires vk-visit-registered - `{ visitId, at, visitorType }` when the guard's fast entry stores a visit.
+ * @fires vk-visit-checked-in - `{ visitId, at }` when staff confirm a check-in (or fast entry lets someone in).
+ * @fires vk-visit-checked-out - `{ visitId, at }` when staff check a visitor out.
  * @fires vk-sync-state-change - `{ pending, online, lastSyncAt }` in hub mode, when the desk's own link changes.
  */
 export class VisitorDesk extends LitElement {
@@ -119,6 +121,7 @@ export class VisitorDesk extends LitElement {
   @property({ reflect: false }) override lang = '';
   /** Base URL of a hub (the hub issue); absent = this device only. */
   @property() hub = '';
+  /** Hub mode: the site to sign in at (absent: the hub's only or default site). */
   @property() site = '';
   /** URL of the site configuration (as the kiosk's). */
   @property({ attribute: 'config-src' }) configSrc = '';
@@ -191,9 +194,24 @@ export class VisitorDesk extends LitElement {
     return this.rulesInForce?.rules ?? defaultRulesFor(this.siteConfig.kind);
   }
 
-  /** Signs out when left idle (nothing of the visitors stays on an unattended screen). */
+  /**
+   * Signs out when left idle (nothing of the visitors stays on an unattended screen).
+   * @internal
+   */
   handleIdle(): void {
     this.signOut();
+  }
+
+  /** Back to the sign-in screen with no filter or search: what a host page calls when its own user signs out. */
+  reset(): void {
+    this.signOut();
+    this.filter = 'all';
+    this.query = '';
+  }
+
+  /** Switches the console's language (`en`, `zh-Hant` or `zh-Hans`), as setting the `lang` attribute does. */
+  setLanguage(locale: LocaleTag): void {
+    this.lang = locale;
   }
 
   /** Signs the current staff member out. */
@@ -445,8 +463,10 @@ export class VisitorDesk extends LitElement {
       },
       { siteId: this.siteConfig.id, timeZone: this.siteConfig.timeZone, now, source: 'desk' },
     );
+    this.dispatchEvent(new VisitRegisteredEvent({ visitId: visit.id, at: visit.createdAt, visitorType: visit.visitorType }));
     // The guard let them in: fast entry is a check-in, not a queue.
-    await data.visits.updateStatus(visit.id, 'checked-in', new Date());
+    const checkedIn = await data.visits.updateStatus(visit.id, 'checked-in', new Date());
+    this.dispatchEvent(new VisitCheckedInEvent({ visitId: visit.id, at: checkedIn.updatedAt }));
     this.announce();
     await this.refresh();
   }

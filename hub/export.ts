@@ -42,7 +42,8 @@ export function csvCell(value: string | number | boolean | undefined): string {
 
 const firstAt = (visit: Visit, status: string): string | undefined => visit.history.find((h) => h.status === status)?.at;
 
-function row(visit: Visit): string[] {
+/** A visit's cells in `CSV_COLUMNS` order, raw (the XLSX export neutralises them as src/domain/reports/cells.ts does). */
+export function visitCells(visit: Visit): (string | number | boolean | undefined)[] {
   const identity = visit.identity.method === 'recorded' ? `${visit.identity.documentType} …${visit.identity.last4}` : visit.identity.method;
   const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | undefined> = {
     visit_id: visit.id,
@@ -66,8 +67,10 @@ function row(visit: Visit): string[] {
     badge_number: visit.badgeNumber,
     feedback: visit.feedback?.rating,
   };
-  return CSV_COLUMNS.map((c) => csvCell(cells[c]));
+  return CSV_COLUMNS.map((c) => cells[c]);
 }
+
+const row = (visit: Visit): string[] => visitCells(visit).map(csvCell);
 
 /**
  * The CSV text of a site's visits between two day keys (inclusive; absent = unbounded). The export is audited

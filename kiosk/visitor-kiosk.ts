@@ -19,7 +19,7 @@ import type { SiteConfig } from '../src/domain/site.js';
 import type { Visit, VisitDraft } from '../src/domain/visit.js';
 import type { WalkInInput } from '../src/domain/walk-in.js';
 import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
-import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
+import { LocaleChangeEvent, SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
 import { blankWalkIn, nextScreen, type Action, type Screen } from './flow.js';
 import { askPersistence, callForHelp, visitStore } from './storage-bridge.js';
 import type { KioskSync } from './sync-bridge.js';
@@ -55,10 +55,16 @@ type Outcome =
 const newNonce = (): string => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
+ * @tagname visitor-kiosk
  * @summary `<visitor-kiosk>`: the lobby kiosk. Visitors choose a language, register as walk-ins and are
  * told what happens next; every record is stored durably on the device before "saved" is shown.
  * @fires vk-visit-registered - `{ visitId, at }` once a record is durably stored.
+ * @fires vk-visit-checked-in - `{ visitId, at }` when a valid invitation admits the visitor.
+ * @fires vk-visit-checked-out - `{ visitId, at }` when the visitor leaves (a badge scanned on Check out).
  * @fires vk-sync-state-change - `{ pending, online, lastSyncAt }` when the pending count or online state changes.
+ * @fires vk-locale-change - `{ locale }` when the language changes (a tap, `setLanguage()`, `lang`, a reset).
+ * @attr lang - `en`, `zh-Hant` or `zh-Hans`: the language the kiosk starts in and returns to after each
+ *   visitor; absent, the page's `<html lang>`, then the browser's languages, then English.
  * @cssproperty --vk-color-accent - buttons and focus accents.
  * @cssproperty --vk-font-family - the font stack (the host's is respected when set).
  * @cssproperty --vk-touch-target - minimum button height (never below 48 px).
@@ -130,9 +136,9 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_SECONDS;
   /** Base URL of a hub; absent = standalone, nothing leaves the device. */
   @property() hub = '';
-  /** Site id. */
+  /** Site id: a built-in site (`demo`, `demo-cn`) until the hub's configuration for a paired kiosk arrives. */
   @property() site = '';
-  /** IndexedDB database name (tests give each run its own). */
+  /** IndexedDB database name (tests give each run its own; a host running two kiosks on one origin may too). */
   @property({ attribute: false }) dbName = 'visitor-kiosk';
   /** URL of the site configuration (JSON, validated on arrival); until a hub exists, `npm start` serves `/site.json`. */
   @property({ attribute: 'config-src' }) configSrc = '';
@@ -154,7 +160,10 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   /** The badge to print after an invited check-in. */
   @state() private badge: { name: string; host: string; validity: string; visitorType: string; qr: string } | undefined;
   @state() private scannerReady = false;
-  /** The last badge's check-out code, kept for a reprint until the kiosk resets. */
+  /**
+   * The last badge's check-out code, kept for a reprint until the kiosk resets (public for the badge test only).
+   * @internal
+   */
   badgeToken = '';
   @state() private outcomeLeft = OUTCOME_SECONDS;
   @state() private fieldNonce = newNonce();
@@ -275,7 +284,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') || changed.has('locale') || changed.has('idleTimeout')) this.syncIdle(changed.has('idleTimeout'));
     this.wedge.active = this.screen === 'scan' || this.screen === 'check-out';
-    if (changed.has('locale')) this.dispatchEvent(new Event('vk-locale-change', { bubbles: true, composed: true }));
+    if (changed.has('locale')) this.dispatchEvent(new LocaleChangeEvent({ locale: this.locale }));
   }
 
   /** Whether a visitor is using the kiosk (any screen but the welcome screen): updates wait until it is not. */
@@ -302,7 +311,10 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     this.locale = locale;
   }
 
-  /** Called by the idle controller when nobody has touched the kiosk for `idle-timeout` seconds. */
+  /**
+   * Called by the idle controller when nobody has touched the kiosk for `idle-timeout` seconds.
+   * @internal
+   */
   handleIdle(): void {
     this.reset();
   }

@@ -39,6 +39,7 @@ import { publicHealth, siteHealth } from '../health.js';
 import type { EventFanout } from '../events/fanout.js';
 import { eventStream } from '../events/sse.js';
 import { exportCsv } from '../export.js';
+import { mountReportRoutes } from './reports.js';
 import { issueInvitation, revokeInvitation } from '../invitations.js';
 import type { Principal } from '../principal.js';
 import { newToken, secretHash, tokenKind } from '../secrets.js';
@@ -424,6 +425,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const csv = await exportCsv(store, principal.siteId, from, to, { actor: principal.staffId, at: clock() });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="visits.csv"' });
   });
+
+  mountReportRoutes(app, { store, clock, staffOnly }); // reports and exports (hub/api/reports.ts)
 
   // ----- outbound webhooks (site manager; hub/notify) -----
 

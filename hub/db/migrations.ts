@@ -325,6 +325,21 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0013-reports': {
+    // Issue 8 item 6: reports count visits by type in SQL. The type lives in the visit's JSON, so a generated
+    // column exposes it (computed by the database on every write: no code that writes visits changes), and one
+    // index covers the month's counts by type, day and registration time without reading the JSON at all.
+    async up(db: AnyDb) {
+      const expression = adapter.name === 'postgres' ? sql`(data::jsonb ->> 'visitorType')` : sql`(json_extract(data, '$.visitorType'))`;
+      // SQLite adds generated columns only as VIRTUAL; PostgreSQL only as STORED.
+      await db.schema
+        .alterTable('visits')
+        .addColumn('visitor_type', 'text', (c) => (adapter.name === 'postgres' ? c.generatedAlwaysAs(expression).stored() : c.generatedAlwaysAs(expression)))
+        .execute();
+      await db.schema.createIndex('visits_report').on('visits').columns(['site_id', 'day_key', 'visitor_type', 'created_at']).execute();
+      await db.schema.createIndex('alerts_site_created').on('alerts').columns(['site_id', 'created_at']).execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

@@ -13,6 +13,7 @@ import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 import { AuditRepo } from './audit-store.js';
+import { ReportsRepo } from './reports-store.js';
 import { DeviceReportRepo } from './device-report-store.js';
 import { SiteAdminRepo } from './site-admin-store.js';
 import { NotifyRepo } from './notify-store.js';
@@ -143,6 +144,12 @@ export class Repo {
     return (this.auditRepo ??= new AuditRepo(this.db));
   }
   private auditRepo: AuditRepo | undefined;
+
+  /** Report aggregates (SQL counts, never rows of personal data) in this same transaction: reports-store.ts. */
+  get reports(): ReportsRepo {
+    return (this.reportsRepo ??= new ReportsRepo(this.db));
+  }
+  private reportsRepo: ReportsRepo | undefined;
 
   /** Kiosks' self-reports (pending count, storage use) in this same transaction: device-report-store.ts. */
   get deviceReports(): DeviceReportRepo {

@@ -31,6 +31,7 @@ import { hashPin } from '../../../src/auth/pin.js';
 import { purge } from '../../../hub/retention.js';
 import { parseRulesConfig } from '../../../src/schemas/rules.js';
 import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
+import { reportTests } from './reports-tests.js';
 import { siteHealthReplySchema } from '../../../src/schemas/sync.js';
 import { auditPageSchema } from '../../../src/schemas/audit.js';
 import { watchEntryReplySchema, watchListReplySchema } from '../../../src/schemas/site-admin.js';
@@ -720,5 +721,8 @@ export function hubApiSuite(backend: Backend): void {
       assert.deepEqual({ actor: gone?.actor, action: gone?.action, target: gone?.target }, { actor: 'admin', action: 'watchlist-change', target: `remove:${entry.id}` });
       assert.ok(!watchListReplySchema.parse((await api(base, 'GET', '/api/v1/watchlist', { token: second })).body).entries.some((e) => e.id === entry.id));
     });
+
+    // Reports and exports (issue 8): reports-tests.ts.
+    reportTests(() => ({ base, store, clock, admin, guard: second, pair, push }));
   });
 }

@@ -1,0 +1,190 @@
+// Reports and exports (issue 8 items 6 and 7), run inside the hub API suite (api-suite.ts) so they run on
+// SQLite and on PostgreSQL: a hand-computed month through GET /api/v1/reports/summary (site and company
+// scopes, audited, an empty month all zeros), and CSV/XLSX exports with formula cells neutralised.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Alert } from '../../../src/domain/desk.js';
+import { uuidv7, UUIDV7_RANDOM_BYTES } from '../../../src/domain/uuid.js';
+import type { Visit } from '../../../src/domain/visit.js';
+import { reportReplySchema } from '../../../src/schemas/reports.js';
+import { signInReplySchema } from '../../../src/schemas/sync.js';
+import { hashPin } from '../../../src/auth/pin.js';
+import type { AdjustableClock } from '../../../hub/clock.js';
+import type { HubStore } from '../../../hub/db/index.js';
+import { api, makeVisit, type Reply } from './fixtures.js';
+
+export interface ReportTestContext {
+  base: string;
+  store: HubStore;
+  clock: AdjustableClock;
+  /** A site manager's token at `demo`, and a guard's. */
+  admin: string;
+  guard: string;
+  pair(): Promise<{ id: string; token: string }>;
+  push(token: string, device: string, changes: { seq: number; visit: Visit }[]): Promise<Reply>;
+}
+
+const COMPANY_PIN = '9753';
+
+/** A visit registered at `at` (UTC) on the local day `dayKey`. */
+const visitAt = (device: string, seq: number, dayKey: string, at: string, overrides: Partial<Visit> = {}): Visit =>
+  makeVisit(device, seq, { id: uuidv7(Date.parse(at), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES))), dayKey, createdAt: at, updatedAt: at, history: [{ status: 'registered', at }], consent: { noticeVersion: '2026-11-01', kind: 'read', at }, ...overrides });
+
+const alertAt = (kind: Alert['kind'], at: string, incidentClass?: Alert['incidentClass']): Alert => ({
+  id: uuidv7(Date.parse(at), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES))),
+  siteId: 'demo',
+  kind,
+  ...(incidentClass ? { incidentClass } : {}),
+  createdAt: at,
+  notify: [],
+  escalateAt: at,
+  escalationLevel: 0,
+  mediaPresent: false,
+  status: 'closed',
+  closedAt: at,
+});
+
+async function workbook(reply: Response): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await reply.arrayBuffer());
+  return book;
+}
+
+const get = (ctx: ReportTestContext, path: string, token: string) => fetch(`${ctx.base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+
+export function reportTests(context: () => ReportTestContext): void {
+  it('reports a hand-computed month for a site and anonymised across the company, audited; an empty month is zeros', async () => {
+    const ctx = context();
+    const kiosk = await ctx.pair();
+    // February 2025 in Hong Kong (UTC+8): local hours and days by hand.
+    const visits = [
+      visitAt(kiosk.id, 1, '2025-02-03', '2025-02-03T01:30:00.000Z', { visitorType: 'courier' }), // 09:30
+      visitAt(kiosk.id, 2, '2025-02-03', '2025-02-03T01:45:00.000Z', { visitorType: 'courier' }), // 09:45
+      visitAt(kiosk.id, 3, '2025-02-28', '2025-02-28T15:30:00.000Z', { visitorType: 'business' }), // 23:30
+      visitAt(kiosk.id, 4, '2025-03-01', '2025-02-28T16:10:00.000Z', { visitorType: 'business' }), // March
+    ];
+    assert.equal((await ctx.push(kiosk.token, kiosk.id, visits.map((visit, i) => ({ seq: i + 1, visit })))).status, 200);
+    await ctx.store.write(async (repo) => {
+      await repo.insertAlert(alertAt('incident', '2025-02-10T02:00:00.000Z', 'A'), undefined);
+      await repo.insertAlert(alertAt('watchlist', '2025-02-11T02:00:00.000Z'), undefined);
+      await repo.insertAlert(alertAt('help', '2025-02-12T02:00:00.000Z'), undefined);
+      await repo.insertAlert(alertAt('incident', '2025-02-28T16:30:00.000Z', 'C'), undefined); // 1 March, local
+    });
+
+    const reply = await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-02', { token: ctx.admin });
+    assert.equal(reply.status, 200, reply.text);
+    const site = reportReplySchema.parse(reply.body);
+    assert.equal(site.scope, 'site');
+    assert.deepEqual(site.sites.map((s) => s.siteId), ['demo']);
+    const section = (id: string) => site.report.sections.find((s) => s.id === id);
+    const byType = section('visits-by-type');
+    assert.ok(byType?.kind === 'counts');
+    assert.equal(byType.total, 3);
+    assert.equal(byType.counts['courier'], 2);
+    assert.equal(byType.counts['business'], 1);
+    assert.equal(byType.counts['media'], 0);
+    const byHour = section('visits-by-hour');
+    assert.ok(byHour?.kind === 'counts');
+    assert.deepEqual({ nine: byHour.counts['09'], eleven: byHour.counts['23'], total: byHour.total }, { nine: 2, eleven: 1, total: 3 });
+    const byDay = section('visits-by-day');
+    assert.ok(byDay?.kind === 'counts');
+    assert.equal(byDay.keys.length, 28);
+    assert.equal(byDay.counts['2025-02-03'], 2);
+    const incidents = section('incidents-by-class');
+    assert.ok(incidents?.kind === 'counts');
+    assert.deepEqual(incidents.counts, { A: 1, B: 0, C: 0, watchlist: 1 });
+
+    // An empty month: every key zero.
+    const empty = reportReplySchema.parse((await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-01', { token: ctx.admin })).body);
+    assert.ok(empty.report.sections.length >= 4);
+    for (const s of empty.report.sections) if (s.kind === 'counts') assert.equal(s.total, 0, s.id);
+    // Weeks, half-years and years.
+    const week = reportReplySchema.parse((await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-W06', { token: ctx.admin })).body);
+    assert.equal(week.report.sections.find((s) => s.id === 'visits-by-type')?.kind === 'counts' && (week.report.sections.find((s) => s.id === 'visits-by-type') as { total: number }).total, 2);
+    const half = reportReplySchema.parse((await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-H1', { token: ctx.admin })).body);
+    assert.equal((half.report.sections.find((s) => s.id === 'visits-by-type') as { total: number }).total, 4);
+
+    // Audited, by period, never by name.
+    const audit = await ctx.store.read((repo) => repo.audit.page('demo', {}, 20));
+    assert.ok(audit.some((e) => e.action === 'report-read' && e.target === 'report 2025-02'), JSON.stringify(audit));
+
+    // The company role: the sum of its sites' anonymised counts, and each site's.
+    await ctx.store.write(async (repo) => {
+      await repo.insertStaff({ id: 'company-reports', siteId: 'demo', name: 'Head office reports', role: 'company', ...(await hashPin(COMPANY_PIN)) }, ctx.clock.now().toISOString());
+      await repo.addStaffSites('company-reports', ['other']);
+    });
+    const session = signInReplySchema.parse((await api(ctx.base, 'POST', '/api/v1/sessions', { body: { pin: COMPANY_PIN } })).body);
+    const companyReply = await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-02', { token: session.token });
+    assert.equal(companyReply.status, 200, companyReply.text);
+    const company = reportReplySchema.parse(companyReply.body);
+    assert.equal(company.scope, 'company');
+    assert.equal(company.report.sites, 2);
+    assert.deepEqual(company.sites.map((s) => s.siteId).sort(), ['demo', 'other']);
+    assert.equal((company.report.sections.find((s) => s.id === 'visits-by-type') as { total: number }).total, 3);
+    assert.ok(!companyReply.text.includes('Chan Tai Man') && !companyReply.text.includes(kiosk.id), 'counts only: no names, no ids of people or devices');
+    assert.ok(company.report.sections.every((s) => s.crossSite));
+
+    // Refused: a guard, the company's exports, a bad period.
+    assert.equal((await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-02', { token: ctx.guard })).status, 403);
+    assert.equal((await api(ctx.base, 'GET', '/api/v1/exports?what=visits&format=csv', { token: session.token })).status, 403);
+    for (const bad of ['2025-13', '2025-W60', 'nope', '2025-02&extra=1']) assert.equal((await api(ctx.base, 'GET', `/api/v1/reports/summary?period=${bad}`, { token: ctx.admin })).status, 400, bad);
+
+    // The report as a workbook (one sheet per section) and as one CSV.
+    const xlsx = await get(ctx, '/api/v1/reports/summary?period=2025-02&format=xlsx', ctx.admin);
+    assert.equal(xlsx.status, 200);
+    const book = await workbook(xlsx);
+    const sheet = book.getWorksheet('visits-by-type');
+    assert.ok(sheet);
+    const courierRow = sheet.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'courier') as unknown[] | undefined;
+    assert.equal(courierRow?.[2], 2);
+    const csv = await (await get(ctx, '/api/v1/reports/summary?period=2025-02&format=csv', ctx.admin)).text();
+    assert.ok(csv.startsWith('section,key,value\r\n'));
+    assert.ok(csv.includes('visits-by-type,courier,2\r\n'), csv);
+  });
+
+  it('exports visits and incidents for a date range as CSV and XLSX, every formula start neutralised, audited', async () => {
+    const ctx = context();
+    const kiosk = await ctx.pair();
+    const hostile = visitAt(kiosk.id, 1, '2025-04-02', '2025-04-02T02:00:00.000Z', { visitor: { fullName: '=HYPERLINK("http://evil","x")', phone: '', organisation: '-2+3', partySize: 1 } });
+    const outside = visitAt(kiosk.id, 2, '2025-04-05', '2025-04-05T02:00:00.000Z', { visitor: { fullName: 'Outside Range', phone: '', organisation: '@SUM(A1)', partySize: 1 } });
+    assert.equal((await ctx.push(kiosk.token, kiosk.id, [{ seq: 1, visit: hostile }, { seq: 2, visit: outside }])).status, 200);
+    await ctx.store.write((repo) => repo.insertAlert(alertAt('incident', '2025-04-03T03:00:00.000Z', 'B'), undefined));
+
+    const csvReply = await get(ctx, '/api/v1/exports?what=visits&format=csv&from=2025-04-01&to=2025-04-03', ctx.admin);
+    assert.equal(csvReply.status, 200);
+    assert.match(csvReply.headers.get('content-disposition') ?? '', /visits_2025-04-01_2025-04-03\.csv/);
+    const csv = await csvReply.text();
+    assert.ok(csv.includes(`"'=HYPERLINK(""http://evil"",""x"")"`), csv);
+    assert.ok(csv.includes(",'-2+3,"), csv);
+    assert.ok(!csv.includes('Outside Range'), 'only the range');
+
+    const xlsxReply = await get(ctx, '/api/v1/exports?what=visits&format=xlsx&from=2025-04-01&to=2025-04-05', ctx.admin);
+    assert.equal(xlsxReply.status, 200);
+    assert.equal(xlsxReply.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const sheet = (await workbook(xlsxReply)).getWorksheet('visits');
+    assert.ok(sheet);
+    const cells: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    assert.ok(cells.includes(`'=HYPERLINK("http://evil","x")`), 'the name is text with an apostrophe');
+    assert.ok(cells.includes("'-2+3") && cells.includes("'@SUM(A1)"));
+    let formulas = 0;
+    sheet.eachRow((row) => row.eachCell((cell) => (formulas += cell.type === ExcelJS.ValueType.Formula ? 1 : 0)));
+    assert.equal(formulas, 0, 'no cell is a formula');
+
+    const incidents = await (await get(ctx, '/api/v1/exports?what=incidents&format=csv&from=2025-04-01&to=2025-04-30', ctx.admin)).text();
+    const lines = incidents.trim().split('\r\n');
+    assert.ok(lines[0]?.startsWith('alert_id,kind,class,'));
+    assert.equal(lines.length, 2, incidents);
+    assert.ok(lines[1]?.includes(',incident,B,2025-04-03T03:00:00.000Z,'));
+
+    const audit = await ctx.store.read((repo) => repo.audit.page('demo', {}, 10));
+    assert.ok(audit.some((e) => e.action === 'export' && e.target === 'visits 2025-04-01..2025-04-03'), JSON.stringify(audit));
+    assert.ok(audit.some((e) => e.action === 'export' && e.target === 'incidents 2025-04-01..2025-04-30'));
+
+    assert.equal((await get(ctx, '/api/v1/exports?what=visits&format=csv', ctx.guard)).status, 403);
+    for (const bad of ['what=visits&format=pdf', 'what=people&format=csv', 'what=visits&format=csv&from=2025-02-30', 'what=visits&format=csv&from=2025-04-05&to=2025-04-01']) {
+      assert.equal((await get(ctx, `/api/v1/exports?${bad}`, ctx.admin)).status, 400, bad);
+    }
+  });
+}
