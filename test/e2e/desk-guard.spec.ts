@@ -1,0 +1,104 @@
+// The guard's book on the built standalone desk (issue 7 items 3–6): a card handed out at Confirm check-in is
+// flagged when the visitor checks out without returning it; a goods-removal pass is approved by the management
+// office, used once at the door and refused the second time; a shift hands over and the next one (another
+// member of staff, signed in on the same desk) acknowledges — by role and accessible name, on a guard's phone.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { deskEn } from '../../src/i18n/desk/en.js';
+import { ADMIN_NAME, DESK, PHONE_VIEWPORT, addStaffMember, arrivalRow, deskButton, openSignedInDesk, registerAtKiosk, signIn, statusCell, walkIn } from './desk-helpers.js';
+import { openKiosk, uniqueName } from './helpers.js';
+
+const g = deskEn.guard;
+
+/** A section of the guard's panel, named by its heading. */
+const region = (page: Page, heading: string): Locator => page.getByRole('region', { name: heading, exact: true });
+
+test.use({ viewport: PHONE_VIEWPORT });
+
+test('a card handed out at check-in is flagged when the visitor checks out without returning it; a card never issued cannot be returned', async ({ context, page: kiosk }) => {
+  await openKiosk(kiosk);
+  const desk = await openSignedInDesk(context);
+  const ann = uniqueName('Ann');
+  await registerAtKiosk(kiosk, walkIn(ann), desk);
+
+  const row = arrivalRow(desk, ann);
+  await row.getByRole('textbox', { name: deskEn.badgeNumber, exact: true }).fill('17');
+  await deskButton(row, DESK.confirmCheckIn).click();
+  await expect(statusCell(row)).toContainText(DESK.onSite);
+
+  const cards = region(desk, g.cardsHeading);
+  const notReturned = cards.getByRole('list', { name: g.outstandingHeading, exact: true });
+  const card = notReturned.getByRole('listitem').filter({ hasText: `${g.cardKinds.visitor} 17` });
+  await expect(card).toContainText(ann);
+  await expect(card).not.toContainText(g.leftWithCard);
+
+  await deskButton(row, DESK.checkOut).click();
+  await expect(statusCell(row)).toContainText(DESK.left);
+  await expect(card).toContainText(g.leftWithCard);
+
+  // Bad input: a number that was never handed out is refused, and says which.
+  await cards.getByRole('textbox', { name: g.returnNumber, exact: true }).fill('99');
+  await deskButton(cards, g.recordReturn).click();
+  await expect(cards.getByRole('alert')).toHaveText(g.errors['card-not-issued']({ number: '99' }));
+  await expect(card).toBeVisible();
+
+  // The card comes back late: the list empties.
+  await deskButton(card, `${g.cardReturned}: 17`).click();
+  await expect(cards.getByText(g.noneOutstanding, { exact: true })).toBeVisible();
+});
+
+test('a goods-removal pass is approved by the office, lets the goods out once and is refused the second time', async ({ context }) => {
+  const desk = await openSignedInDesk(context);
+  const passes = region(desk, g.passesHeading);
+  await passes.getByRole('textbox', { name: g.passUnit, exact: true }).fill('12B');
+  await passes.getByRole('combobox', { name: g.requester, exact: true }).selectOption({ label: g.requesters.tenant });
+  await passes.getByRole('textbox', { name: g.passItems, exact: true }).fill('Sofa and two boxes');
+  await deskButton(passes, g.requestPass).click();
+
+  const pass = passes.getByRole('list', { name: g.passesHeading, exact: true }).getByRole('listitem').first();
+  await expect(pass).toContainText(g.passStatus.requested);
+  const code = /Pass ([A-Z0-9]{6})/.exec(await pass.innerText())?.[1] ?? '';
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+
+  // The first staff member is the site manager: the management office approves.
+  await deskButton(pass, `${g.approve}: ${code}`).click();
+  await expect(pass).toContainText(g.passStatus.approved);
+
+  // At the door: the code is checked and the goods go out.
+  const codeField = passes.getByRole('textbox', { name: g.passCode, exact: true });
+  await codeField.fill(code);
+  await deskButton(passes, g.checkPass).click();
+  await expect(passes.getByRole('status')).toHaveText(g.passUsed(code));
+  await expect(pass).toContainText(g.passStatus.closed);
+  await expect(deskButton(pass, `${g.letOut}: ${code}`)).toHaveCount(0);
+
+  // The same pass again: refused.
+  await codeField.fill(code.toLowerCase());
+  await deskButton(passes, g.checkPass).click();
+  await expect(passes.getByRole('alert')).toHaveText(g.errors['pass-closed']({ code }));
+});
+
+test('a shift hands over in writing and the next shift, signed in as someone else, acknowledges it', async ({ context }) => {
+  const desk = await openSignedInDesk(context);
+  const handover = region(desk, g.handoverHeading);
+  await handover.getByRole('textbox', { name: g.openItems, exact: true }).fill('Lift 2 engineer due at 09:00');
+  await handover.getByRole('textbox', { name: g.notices, exact: true }).fill('Fire drill on Friday');
+  await handover.getByRole('textbox', { name: g.equipment, exact: true }).fill('Radio 3 on charge');
+  await deskButton(handover, g.handOver).click();
+  const record = handover.getByRole('article');
+  await expect(record).toContainText('Lift 2 engineer due at 09:00');
+  await expect(record).toContainText(g.waitingForNextShift);
+  // Whoever wrote it cannot acknowledge it for the next shift.
+  await expect(deskButton(handover, g.acknowledgeHandover)).toHaveCount(0);
+
+  const axe = await new AxeBuilder({ page: desk }).include([['visitor-desk', 'vk-desk-guard']]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await addStaffMember(desk, { id: 'night-guard', name: 'Night guard', pin: '1357' });
+  await deskButton(desk, DESK.signOut).click();
+  await signIn(desk, '1357');
+  await expect(record).toContainText(`Handed over by ${ADMIN_NAME} at`);
+  await deskButton(handover, g.acknowledgeHandover).click();
+  await expect(record).toContainText('Acknowledged by Night guard at');
+  await expect(deskButton(handover, g.acknowledgeHandover)).toHaveCount(0);
+});
