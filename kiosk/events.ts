@@ -11,6 +11,15 @@ export interface VisitEventDetail {
   readonly at: string;
 }
 
+/** `vk-visit-registered`'s detail: the kiosk sends `{ visitId, at }`; the desk adds `visitorType`. */
+export interface VisitRegisteredDetail extends VisitEventDetail {
+  /**
+   * The stable code of the visitor type (e.g. `media`) — **desk only**: the kiosk never sends it, because a
+   * type can give a classification away to whatever page hosts the kiosk (CONTRACT.md).
+   */
+  readonly visitorType?: string;
+}
+
 export interface SyncStateDetail {
   /** Records stored on this device that the hub has not acknowledged yet. */
   readonly pending: number;
@@ -24,7 +33,7 @@ const init = { bubbles: true, composed: true } as const;
 /** A visit record is durably stored on the device. */
 export class VisitRegisteredEvent extends Event {
   static readonly eventName = 'vk-visit-registered';
-  constructor(readonly detail: VisitEventDetail) {
+  constructor(readonly detail: VisitRegisteredDetail) {
     super(VisitRegisteredEvent.eventName, init);
   }
 }
@@ -53,8 +62,25 @@ export class SyncStateChangeEvent extends Event {
   }
 }
 
+export interface LocaleChangeDetail {
+  /** `en`, `zh-Hant` or `zh-Hans`. */
+  readonly locale: 'en' | 'zh-Hant' | 'zh-Hans';
+}
+
+/**
+ * The kiosk's language changed (a visitor's tap, `setLanguage()`, the `lang` attribute or a reset): a host
+ * page may mirror it, e.g. in `<html lang>`. Not a CONTRACT.md event — it says nothing about any visit.
+ */
+export class LocaleChangeEvent extends Event {
+  static readonly eventName = 'vk-locale-change';
+  constructor(readonly detail: LocaleChangeDetail) {
+    super(LocaleChangeEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'vk-locale-change': LocaleChangeEvent;
     'vk-visit-registered': VisitRegisteredEvent;
     'vk-visit-checked-in': VisitCheckedInEvent;
     'vk-visit-checked-out': VisitCheckedOutEvent;
