@@ -15,7 +15,8 @@ import type { Alert, StaffMember } from '../src/domain/desk.js';
 import type { DeviceStatus, IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { hubEventSchema } from '../src/schemas/sync.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
-import { SyncStore } from '../src/storage/index.js';
+import { DeskStore, SyncStore, VisitStore } from '../src/storage/index.js';
+import type { HostAnswerEvent } from '../src/schemas/host-answer.js';
 import { EventStreamClient, FetchTransport, HubDeskClient, OutboxPusher, SyncError, namedLock } from '../src/sync/index.js';
 
 /** The database a hub-linked desk keeps its copy in (see the module comment). */
@@ -93,6 +94,26 @@ export async function signInAtHub(host: DeskHubHost, pin: string, siteId: string
   }
 }
 
+/** The staff id a host's own answer is recorded under (the host tapped the link; no staff member did). */
+export const HOST_LINK_STAFF_ID = 'host-link';
+
+/**
+ * A host's answer to the one-time link (hub/notify/host-answers.ts), written as the desk's host decision on the
+ * visit's row — "Confirmed by 12B at 14:02" for Coming down and Let them up, "Declined by 12B…" for Not
+ * expected — exactly as if the guard had rung the flat. Visits the desk does not hold are skipped.
+ */
+async function recordHostAnswers(dbName: string, answers: readonly HostAnswerEvent[]): Promise<void> {
+  const visits = new VisitStore(dbName);
+  const desk = new DeskStore(dbName);
+  for (const a of answers) {
+    const visit = await visits.get(a.visitId);
+    if (!visit) continue;
+    const known = await desk.hostDecision(a.visitId);
+    if (known && known.at === a.at) continue;
+    await desk.recordHostDecision({ visitId: a.visitId, decision: a.answer === 'not-expected' ? 'declined' : 'confirmed', by: visit.host.label, staffId: HOST_LINK_STAFF_ID }, new Date(a.at));
+  }
+}
+
 export class DeskHubLink {
   readonly #host: DeskHubHost;
   readonly #client: HubDeskClient;
@@ -122,6 +143,7 @@ export class DeskHubLink {
     const state = await this.#client.deskState();
     await this.#store.putVisitsFromHub(state.visits);
     await this.#store.putAlertsFromHub(state.alerts);
+    if (state.hostAnswers) await recordHostAnswers(this.#host.dbName, state.hostAnswers);
     // What the desk already shows is not "new": only alerts raised from now on chime and fire vk-visit-flagged.
     for (const a of state.alerts) this.#seenAlerts.add(a.id);
     this.#update({ devices: state.devices, lastSyncAt: new Date().toISOString(), online: true });
@@ -243,6 +265,8 @@ export class DeskHubLink {
     } else if (event.type === 'erasure') {
       // A person's visits erased at the hub on their request: this desk's copies go too.
       await this.#store.deleteVisitsFromHub(event.visitIds);
+    } else if (event.type === 'host-answer') {
+      await recordHostAnswers(this.#host.dbName, [event]);
     } else {
       const devices = this.#view.devices.filter((d) => d.deviceId !== event.device.deviceId);
       this.#update({ devices: [...devices, event.device] });

@@ -46,7 +46,9 @@ export async function publicSiteConfig(repo: Repo, siteId: string): Promise<Site
   // Kiosks of a site that records identity numbers seal them to this key (src/invite/seal.ts); other sites
   // never ask for a number, and get no key to tempt a configuration mistake.
   const sealKey = site.identity.mode === 'record-number' ? await sealKeyOf(repo, siteId) : undefined;
-  return { ...site, ...(keySet.keys.length > 0 ? { keySet } : {}), ...(sealKey ? { sealKey } : {}) };
+  // The host directory (addresses for answer links) is the hub's alone: never on a lobby tablet or a desk.
+  const { hosts: _hosts, ...shared } = site;
+  return { ...shared, ...(keySet.keys.length > 0 ? { keySet } : {}), ...(sealKey ? { sealKey } : {}) };
 }
 
 /**

@@ -232,7 +232,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await readJson(c.req.raw, pushRequestSchema);
     // Counted before anything is written: a flood from one device is refused whole, and costs no disk.
     pushLimit.take(`${principal.siteId}/${body.deviceId}`, body.changes.length);
-    const { reply } = await push(store, principal, body, clock());
+    const { reply } = await push(store, principal, body, clock(), { hostLinkOrigin: hostLinkOrigin(c.req.url) });
     return c.json(reply);
   });
 
@@ -297,7 +297,9 @@ export function createApp(options: AppOptions): Hono<Env> {
       const visits = await repo.deskVisits(principal.siteId, localDayKey(now, site.timeZone));
       const alerts = await repo.deskAlerts(principal.siteId, new Date(now.getTime() - CLOSED_ALERTS_HOURS * 3_600_000).toISOString());
       const devices = (await repo.devices(principal.siteId)).map(deviceStatus);
-      return { visits, alerts, devices, eventId: String(eventId) };
+      // Hosts' answers to today's links: the rows show "Confirmed by 12B" after a reload too.
+      const hostAnswers = await hostAnswersSince(repo, principal.siteId, new Date(now.getTime() - CLOSED_ALERTS_HOURS * 3_600_000).toISOString());
+      return { visits, alerts, devices, hostAnswers, eventId: String(eventId) };
     });
     return c.json(reply);
   });
@@ -496,6 +498,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument() as object));
+
+  // ----- the host's answer link (hub/api/host-answers.ts) -----
+  mountHostAnswers(app, { store, clock, authenticate });
 
   app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such endpoint'), 404));
 

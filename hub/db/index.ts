@@ -15,6 +15,7 @@ import { HubStore } from './store.js';
 
 export type { DialectName } from './adapter.js';
 export * from './store.js';
+export type { HostAnswerCode, HostAnswerRow } from './host-answer-store.js';
 export type { AttemptRow, DeliveryChannel, DeliveryRow, DeliveryStatus, RecipientRow, WebhookRow } from './notify-store.js';
 
 /** The embedded database's file name inside DATA_DIR. */

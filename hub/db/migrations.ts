@@ -340,6 +340,96 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
       await db.schema.createIndex('alerts_site_created').on('alerts').columns(['site_id', 'created_at']).execute();
     },
   },
+  '0008-host-answers': {
+    // Issue 6 item 1: the host's one-time answer link — a signing secret per site, one answer record per visit.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('host_link_keys')
+        .addColumn('site_id', 'text', (c) => c.primaryKey().references('sites.id'))
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('host_answers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('visit_id', 'text', (c) => c.notNull().unique())
+        .addColumn('host_kind', 'text', (c) => c.notNull())
+        .addColumn('host_id', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text')
+        .addColumn('answered_at', 'text')
+        .execute();
+      await db.schema.createIndex('host_answers_site_created').on('host_answers').columns(['site_id', 'created_at']).execute();
+    },
+  },
+  '0011-lobby-records': {
+    // Issue 7: lobby records (parcels, food deliveries, the guard's registers) — one envelope, merged like visits.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('lobby_records')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('day_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('history_len', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('lobby_records_open').on('lobby_records').columns(['site_id', 'kind', 'state']).execute();
+      await db.schema.createIndex('lobby_records_day').on('lobby_records').columns(['site_id', 'day_key']).execute();
+    },
+  },
+  '0013-reports': {
+    // Issue 8 item 6: reports count visits by type in SQL. The type lives in the visit's JSON, so a generated
+    // column exposes it (computed by the database on every write: no code that writes visits changes), and one
+    // index covers the month's counts by type, day and registration time without reading the JSON at all.
+    async up(db: AnyDb) {
+      const expression = adapter.name === 'postgres' ? sql`(data::jsonb ->> 'visitorType')` : sql`(json_extract(data, '$.visitorType'))`;
+      // SQLite adds generated columns only as VIRTUAL; PostgreSQL only as STORED.
+      await db.schema
+        .alterTable('visits')
+        .addColumn('visitor_type', 'text', (c) => (adapter.name === 'postgres' ? c.generatedAlwaysAs(expression).stored() : c.generatedAlwaysAs(expression)))
+        .execute();
+      await db.schema.createIndex('visits_report').on('visits').columns(['site_id', 'day_key', 'visitor_type', 'created_at']).execute();
+      await db.schema.createIndex('alerts_site_created').on('alerts').columns(['site_id', 'created_at']).execute();
+    },
+  },
+  '0012-ledger': {
+    // Issue 8: the front-desk ledger. Entries as JSON with the columns lists filter on; form numbers per site-year.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('ledger_entries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text')
+        .addColumn('stopped_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addUniqueConstraint('ledger_entries_number', ['site_id', 'number'])
+        .execute();
+      await db.schema.createIndex('ledger_entries_received').on('ledger_entries').columns(['site_id', 'received_at']).execute();
+      await db.schema.createIndex('ledger_entries_status').on('ledger_entries').columns(['site_id', 'status']).execute();
+      await db.schema
+        .createTable('ledger_counters')
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ledger_counters_pk', ['site_id', 'year'])
+        .execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

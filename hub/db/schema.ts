@@ -274,6 +274,30 @@ export interface DeliveryAttemptsTable {
   error: string | null;
 }
 
+/** (0008) Each site's secret for signing host answer links (src/invite/host-link.ts); never leaves the hub. */
+export interface HostLinkKeysTable {
+  site_id: string;
+  /** base64url of 32 random bytes. */
+  secret: string;
+  created_at: string;
+}
+
+/** (0008) One answer link per visit: sent to the host, answered at most once. Ids and codes only. */
+export interface HostAnswersTable {
+  /** The link's request id (the token's `r`). */
+  id: string;
+  site_id: string;
+  visit_id: string;
+  host_kind: 'unit' | 'person';
+  host_id: string;
+  /** The host's language (the page and the mail). */
+  locale: string;
+  created_at: string;
+  expires_at: string;
+  answer: 'coming-down' | 'let-up' | 'not-expected' | null;
+  answered_at: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   devices: DevicesTable;
@@ -298,6 +322,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
   audit_log: AuditLogTable;
+  host_link_keys: HostLinkKeysTable;
+  host_answers: HostAnswersTable;
   device_reports: DeviceReportsTable;
 }
 

@@ -13,6 +13,7 @@ import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 import { AuditRepo } from './audit-store.js';
+import { HostAnswerRepo } from './host-answer-store.js';
 import { ReportsRepo } from './reports-store.js';
 import { DeviceReportRepo } from './device-report-store.js';
 import { SiteAdminRepo } from './site-admin-store.js';
@@ -144,6 +145,24 @@ export class Repo {
     return (this.auditRepo ??= new AuditRepo(this.db));
   }
   private auditRepo: AuditRepo | undefined;
+  /** The host's answer links (secrets, one record per visit) in this same transaction: host-answer-store.ts. */
+  get hostAnswers(): HostAnswerRepo {
+    return (this.hostAnswerRepo ??= new HostAnswerRepo(this.db));
+  }
+  private hostAnswerRepo: HostAnswerRepo | undefined;
+
+  /** Kiosks' self-reports (pending count, storage use) in this same transaction: device-report-store.ts. */
+  get deviceReports(): DeviceReportRepo {
+    return (this.deviceReportRepo ??= new DeviceReportRepo(this.db));
+  }
+  private deviceReportRepo: DeviceReportRepo | undefined;
+
+  /** Site configuration and watch-list changes in this same transaction: site-admin-store.ts. */
+  get siteAdmin(): SiteAdminRepo {
+    return (this.siteAdminRepo ??= new SiteAdminRepo(this.db));
+  }
+  private siteAdminRepo: SiteAdminRepo | undefined;
+
 
   /** Report aggregates (SQL counts, never rows of personal data) in this same transaction: reports-store.ts. */
   get reports(): ReportsRepo {

@@ -18,6 +18,7 @@ import { HubError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { loadSite, type SiteRules } from '../sites.js';
 import { classifyVisit } from './classify.js';
+import { requestHostAnswer } from '../notify/host-answers.js';
 import { addGap, fillGap, type Gaps } from './gaps.js';
 import { incomingWins } from './merge.js';
 import { siteSecrets, unsealIdentity } from '../identity.js';
@@ -59,7 +60,12 @@ async function countInvitationUse(repo: Repo, siteRules: SiteRules, visit: Visit
   return raiseOnce(repo, alert, `${visit.id}:invite-reuse`);
 }
 
-export async function push(store: HubStore, principal: Principal, body: PushRequest, now: Date): Promise<PushOutcome> {
+/** Push options: where host answer links point (absent: no links are made, e.g. in benchmarks and the CLI). */
+export interface PushOptions {
+  hostLinkOrigin?: string;
+}
+
+export async function push(store: HubStore, principal: Principal, body: PushRequest, now: Date, options: PushOptions = {}): Promise<PushOutcome> {
   authorise(principal, body);
   const at = now.toISOString();
   const siteId = principal.siteId;
@@ -155,7 +161,10 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
       const reuse = await countInvitationUse(repo, siteRules, visit, now);
       if (reuse) alerts.push(reuse);
       if (!classified) {
-        alerts.push(...(await classifyVisit(repo, siteRules, visit, now, watchList, idHash)));
+        const raised = await classifyVisit(repo, siteRules, visit, now, watchList, idHash);
+        alerts.push(...raised);
+        // The host's one-time answer link, for an arrival the rules leave to the host (notify/host-answers.ts).
+        if (options.hostLinkOrigin !== undefined) await requestHostAnswer(repo, siteRules, visit, raised, now, options.hostLinkOrigin);
         classifiedNow.push(visit.id);
       }
     }

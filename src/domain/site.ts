@@ -66,6 +66,27 @@ export interface DeskSettings {
   denyReasons?: DenyReason[];
 }
 
+/**
+ * How the hub reaches a host with the one-time answer link (issue 6, "the host's answer"). Hub-only: the hub
+ * strips `hosts` from the configuration it serves kiosks and desks, so no address reaches a lobby tablet.
+ */
+export interface HostContact {
+  kind: 'unit' | 'person';
+  /** The directory id of the unit or person visited. */
+  id: string;
+  /** Where the link is e-mailed; absent: only the site's webhook bridge (`host.answer-requested`) reaches the host. */
+  email?: string;
+  /** The host's language for the mail and the answer page; absent: the site's default language. */
+  locale?: Locale;
+}
+
+/** The hosts the hub may ask "Coming down / Let them up / Not expected", and how long a link lasts. */
+export interface HostDirectory {
+  contacts: HostContact[];
+  /** Minutes a link stays valid (default: the hub's HOST_LINK_DEFAULT_MINUTES). */
+  linkMinutes?: number;
+}
+
 /** Everything the kiosk needs to know about the site it stands in. */
 export interface SiteConfig {
   id: string;
@@ -122,6 +143,8 @@ export interface SiteConfig {
     subjects?: { code: string; label: LocalisedText }[];
   };
   /** The guard's registers (src/domain/guard.ts): carried items asked at registration, the restricted rooms; absent: off, and the two default rooms. */
+  /** Hosts who get a one-time answer link when a visitor for them registers (hub-only; see `HostDirectory`). */
+  hosts?: HostDirectory;
   guard?: GuardSettings;
 }
 

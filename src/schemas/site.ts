@@ -89,6 +89,19 @@ const identityPolicySchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('record-number'), documents: choiceList(['hkid', 'cn-resident'] as const) }),
 ]);
 
+/** Most host contacts a site lists: every flat of a large estate, with room to spare. */
+const MAX_HOST_CONTACTS = 20_000;
+/** A host link lasts at least 5 minutes (a host reading mail a little late) and at most a day (a link is for one arrival). */
+const MIN_HOST_LINK_MINUTES = 5;
+const MAX_HOST_LINK_MINUTES = 24 * 60;
+
+const hostContactSchema = z.strictObject({
+  kind: z.enum(['unit', 'person']),
+  id: idSchema,
+  email: z.optional(z.email().check(z.maxLength(254))),
+  locale: z.optional(localeSchema),
+});
+
 /**
  * A site's configuration as it arrives from the hub or a file: strict (unknown keys are errors, so a typo in
  * a setting is caught rather than ignored), with a real IANA zone, periods that open before they close,
@@ -158,6 +171,12 @@ export const siteConfigSchema = z
               z.refine((list) => new Set(list.map((s) => s.code)).size === list.length, 'a subject code is listed twice'),
             ),
         ),
+      }),
+    ),
+    hosts: z.optional(
+      z.strictObject({
+        contacts: z.array(hostContactSchema).check(z.maxLength(MAX_HOST_CONTACTS)),
+        linkMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_HOST_LINK_MINUTES), z.maximum(MAX_HOST_LINK_MINUTES))),
       }),
     ),
     guard: z.optional(guardSettingsSchema),

@@ -9,6 +9,7 @@ import { VISITOR_TYPES } from '../domain/codes.js';
 import { STAFF_ROLES } from '../domain/desk.js';
 import { isUuid } from '../domain/uuid.js';
 import { alertSchema } from './desk.js';
+import { hostAnswerEventSchema } from './host-answer.js';
 import { kidSchema, publicJwkSchema } from './invite.js';
 import { MAX_STORED_ID, MAX_STORED_TEXT, visitSchema } from './visit.js';
 
@@ -200,6 +201,8 @@ export const deskStateReplySchema = z.strictObject({
   /** Open alerts and today's closed ones. */
   alerts: z.array(alertSchema),
   devices: z.array(deviceStatusSchema),
+  /** Hosts' answers to today's links (hub/notify/host-answers.ts); absent from hubs without them. */
+  hostAnswers: z.optional(z.array(hostAnswerEventSchema)),
   /** The last event id included: pass it as `Last-Event-ID` to GET /api/v1/events. */
   eventId: z.string().check(z.maxLength(64)),
 });
@@ -215,6 +218,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('device'), device: deviceStatusSchema }),
   /** A person's visits erased on request (hub/privacy.ts): desks delete their copies. Ids only. */
   z.strictObject({ type: z.literal('erasure'), visitIds: z.array(uuid).check(z.maxLength(10_000)) }),
+  /** A host answered the one-time link (src/schemas/host-answer.ts): the visit, the answer, when. */
+  hostAnswerEventSchema,
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 
@@ -300,6 +305,9 @@ export const HUB_ERROR_CODES = [
   'pin-locked',
   'rate-limited',
   'server-error',
+  // the host's one-time answer link (src/schemas/host-answer.ts)
+  'host-link-invalid',
+  'host-link-expired',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 

@@ -7,8 +7,11 @@
 import { z } from 'zod/mini';
 import { ALERT_INCIDENT_CLASSES, ALERT_KINDS, ALERT_STATUSES } from '../domain/desk.js';
 
-/** What a webhook can subscribe to: alerts raised, escalations, acknowledgements, kiosks' help calls. */
-export const WEBHOOK_EVENTS = ['alert', 'escalation', 'acknowledgement', 'help'] as const;
+/**
+ * What a webhook can subscribe to: alerts raised, escalations, acknowledgements, kiosks' help calls, and the
+ * host's answer link (`host.answer-requested`, src/schemas/host-answer.ts: sent only to webhooks that list it).
+ */
+export const WEBHOOK_EVENTS = ['alert', 'escalation', 'acknowledgement', 'help', 'host.answer-requested'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Longest webhook URL accepted (a receiver's URL, not a data carrier). */
