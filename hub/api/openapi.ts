@@ -25,6 +25,8 @@ import {
 } from '../../src/schemas/sync.js';
 import { siteConfigSchema } from '../../src/schemas/site.js';
 import { auditPageSchema } from '../../src/schemas/audit.js';
+import { siteHealthReplySchema } from '../../src/schemas/sync.js';
+import { addWatchEntryRequestSchema, watchEntryReplySchema, watchListReplySchema } from '../../src/schemas/site-admin.js';
 
 const SCHEMAS: Record<string, $ZodType> = {
   ApiError: apiErrorSchema,
@@ -45,6 +47,10 @@ const SCHEMAS: Record<string, $ZodType> = {
   IssueInvitationReply: issueInvitationReplySchema,
   SiteConfig: siteConfigSchema,
   AuditPage: auditPageSchema,
+  SiteHealthReply: siteHealthReplySchema,
+  AddWatchEntryRequest: addWatchEntryRequestSchema,
+  WatchListReply: watchListReplySchema,
+  WatchEntryReply: watchEntryReplySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -86,7 +92,17 @@ export function openApiDocument(): unknown {
       '/api/v1/pair': { post: op({ summary: 'Pair a kiosk with a one-time code', body: 'PairRequest', reply: 'PairReply', auth: false }) },
       '/api/v1/sync/push': { post: op({ summary: 'Push outbox changes (one transaction per batch, idempotent)', body: 'PushRequest', reply: 'PushReply' }) },
       '/api/v1/sync/pull': {
-        get: op({ summary: 'What a kiosk needs: site configuration, revocations', reply: 'PullReply', extra: { parameters: [{ name: 'since', in: 'query', schema: { type: 'string' } }] } }),
+        get: op({
+          summary: 'What a kiosk needs: site configuration, revocations, erased visit ids; it reports its outbox count and storage use',
+          reply: 'PullReply',
+          extra: {
+            parameters: [
+              { name: 'since', in: 'query', schema: { type: 'string' } },
+              { name: 'pending', in: 'query', schema: { type: 'integer', minimum: 0 } },
+              { name: 'storageBytes', in: 'query', schema: { type: 'integer', minimum: 0 } },
+            ],
+          },
+        }),
       },
       '/api/v1/sessions': { post: op({ summary: 'Staff sign-in with a PIN', body: 'SignInRequest', reply: 'SignInReply', auth: false }) },
       '/api/v1/sessions/current': { delete: op({ summary: 'Sign out' }) },
@@ -110,6 +126,16 @@ export function openApiDocument(): unknown {
           extra: { parameters: [{ name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }] },
         }),
       },
+      '/api/v1/health/site': { get: op({ summary: "The hub's health and each kiosk's last contact and report (staff)", reply: 'SiteHealthReply' }) },
+      '/api/v1/site/config': {
+        get: op({ summary: "The site's stored configuration (site manager)", reply: 'SiteConfig' }),
+        put: op({ summary: "Replace the site's configuration (site manager; audited; kiosks pull it)", body: 'SiteConfig' }),
+      },
+      '/api/v1/watchlist': {
+        get: op({ summary: "The site's watch list (site manager, guard)", reply: 'WatchListReply' }),
+        post: op({ summary: 'Add a watch-list entry (site manager, guard; audited by id)', body: 'AddWatchEntryRequest', reply: 'WatchEntryReply' }),
+      },
+      '/api/v1/watchlist/{id}': { delete: op({ summary: 'Remove a watch-list entry (site manager, guard; audited by id)' }) },
       '/api/v1/audit': {
         get: op({
           summary: 'The audit log, newest first, paged (site manager)',
