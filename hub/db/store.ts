@@ -151,18 +151,6 @@ export class Repo {
   }
   private hostAnswerRepo: HostAnswerRepo | undefined;
 
-  /** Kiosks' self-reports (pending count, storage use) in this same transaction: device-report-store.ts. */
-  get deviceReports(): DeviceReportRepo {
-    return (this.deviceReportRepo ??= new DeviceReportRepo(this.db));
-  }
-  private deviceReportRepo: DeviceReportRepo | undefined;
-
-  /** Site configuration and watch-list changes in this same transaction: site-admin-store.ts. */
-  get siteAdmin(): SiteAdminRepo {
-    return (this.siteAdminRepo ??= new SiteAdminRepo(this.db));
-  }
-  private siteAdminRepo: SiteAdminRepo | undefined;
-
 
   /** Report aggregates (SQL counts, never rows of personal data) in this same transaction: reports-store.ts. */
   get reports(): ReportsRepo {
