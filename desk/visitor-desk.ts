@@ -32,6 +32,8 @@ import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
 import './guard/define.js';
+import { ExportPartsController } from '../components/controllers/export-parts-controller.js';
+import { isolation, themes } from '../components/styles/themes.js';
 
 /** A health alert's line on the desk: its cause, a silent kiosk by the end of its device id (as the Kiosks list shows it). */
 const healthSummary = (m: DeskMessages, health: NonNullable<Alert['health']>): string =>
@@ -56,12 +58,19 @@ const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
  * @fires vk-sync-state-change - `{ pending, online, lastSyncAt }` in hub mode, when the desk's own link changes.
  */
 export class VisitorDesk extends LitElement {
-  static override styles = css`
+  static override styles = [
+    themes,
+    isolation,
+    css`
     :host {
       display: block;
-      font-family: var(--vk-font-family, system-ui, 'Noto Sans', 'Noto Sans CJK HK', sans-serif);
+      /* Inherited unless the token is set: the host's font stack (components/styles/themes.ts). */
+      font-family: var(--vk-font-family);
       color: var(--vk-color-text, #1a1a1a);
+      background: var(--vk-color-background, #ffffff);
       --vk-font-size: 16px;
+      /* The size container of the panels: a guard's phone gets the compact sizes (components/styles/shared.ts). */
+      container-type: inline-size;
     }
     .desk {
       max-width: 90rem;
@@ -113,9 +122,12 @@ export class VisitorDesk extends LitElement {
         display: none;
       }
     }
-  `;
+  `,
+  ];
 
   private readonly attention = new AttentionController(this);
+  /** Forwards the leaves' public parts (docs/theming.md) so `visitor-desk::part(…)` reaches them. */
+  protected readonly parts = new ExportPartsController(this);
 
   /** `en`, `zh-Hant` or `zh-Hans`; default from the page, then the browser. */
   @property({ reflect: false }) override lang = '';
@@ -123,6 +135,8 @@ export class VisitorDesk extends LitElement {
   @property() hub = '';
   /** Hub mode: the site to sign in at (absent: the hub's only or default site). */
   @property() site = '';
+  /** `light` (default), `dark`, `high-contrast` or `auto` (dark when the device prefers it): docs/theming.md. */
+  @property({ reflect: true }) theme: '' | 'light' | 'dark' | 'high-contrast' | 'auto' = '';
   /** URL of the site configuration (as the kiosk's). */
   @property({ attribute: 'config-src' }) configSrc = '';
   /**

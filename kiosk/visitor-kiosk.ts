@@ -9,6 +9,8 @@ import '../components/vk-welcome/define.js';
 import { DEFAULT_IDLE_SECONDS, IdleController, type IdleHost } from '../components/controllers/idle-controller.js';
 import { WakeLockController } from '../components/controllers/wake-lock-controller.js';
 import { WedgeController } from '../components/controllers/wedge-controller.js';
+import { ExportPartsController } from '../components/controllers/export-parts-controller.js';
+import { isolation, themes } from '../components/styles/themes.js';
 import type { LeafEvent } from '../components/events.js';
 import type { VkHelp } from '../components/vk-help/vk-help.js';
 import type { FormNextDetail, MessageInput } from '../components/vk-walk-in-form/vk-walk-in-form.js';
@@ -69,30 +71,47 @@ const newNonce = (): string => Array.from(crypto.getRandomValues(new Uint8Array(
  * @cssproperty --vk-font-family - the font stack (the host's is respected when set).
  * @cssproperty --vk-touch-target - minimum button height (never below 48 px).
  * @csspart screen - the area that holds the current screen.
+ * @csspart heading - each screen's level-one heading.
+ * @csspart button - every button (with `primary-button`, `language-button` or `help-button` where it is one).
+ * @csspart primary-button - the screen's main action (Check in, Next, Submit, Done…).
+ * @csspart language-button - the three language buttons of the welcome screen.
+ * @csspart help-button - Ask staff for help.
+ * @csspart field - text fields, choices and text areas of the forms.
+ * @csspart outcome - the outcome message (`role="status"`).
+ * @csspart viewfinder - the camera view of the scan screens.
+ * @cssproperty --vk-color-background - page colour (also --vk-color-text, -muted, -surface, -border, -danger, -on-accent; docs/theming.md).
+ * @cssproperty --vk-radius - corner radius of buttons and fields.
+ * @cssproperty --vk-space - the base spacing.
+ * @cssproperty --vk-font-size - the base type size (default by the element's width: 17, 20 or 28 px).
+ * @cssproperty --vk-focus-ring - the focus outline (default `3px solid #ffbf47`).
  */
 export class VisitorKiosk extends LitElement implements IdleHost {
-  static override styles = css`
+  static override styles = [
+    themes,
+    isolation,
+    css`
     :host {
       display: block;
       background: var(--vk-color-background, #ffffff);
       color: var(--vk-color-text, #1a1a1a);
-      font-family: var(--vk-font-family, system-ui, 'Noto Sans', 'Noto Sans CJK HK', sans-serif);
+      /* Inherited unless the token is set: the host's font stack (components/styles/themes.ts). */
+      font-family: var(--vk-font-family);
       container-type: inline-size;
     }
     .kiosk {
       display: flex;
       flex-direction: column;
       gap: var(--vk-space, 16px);
-      max-width: 60rem;
+      max-width: 960px; /* px, not rem: a host page's root font size must not resize the kiosk */
       margin: 0 auto;
       padding: var(--vk-space, 16px);
       min-height: var(--vk-kiosk-min-height, auto);
     }
-    .kiosk:lang(zh-Hans) {
-      font-family: var(--vk-font-family, system-ui, 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
-    }
-    .kiosk:lang(zh-Hant) {
-      font-family: var(--vk-font-family, system-ui, 'Noto Sans CJK HK', 'Noto Sans HK', 'Noto Sans CJK TC', sans-serif);
+    /* A 27-inch lobby screen: the screens grow with the type (components/styles/shared.ts sizes). */
+    @container (min-width: 1600px) {
+      .kiosk {
+        max-width: 1440px;
+      }
     }
     .screen {
       flex: 1;
@@ -122,9 +141,12 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       color: var(--vk-color-muted, #4a4a4a);
       font-size: 0.8em;
     }
-  `;
+  `,
+  ];
 
   private readonly idle = new IdleController(this);
+  /** Forwards the leaves' public parts (docs/theming.md) so `visitor-kiosk::part(…)` reaches them. */
+  protected readonly parts = new ExportPartsController(this);
   protected readonly wakeLock = new WakeLockController(this);
   /** Codes from keyboard-wedge scanners typed anywhere on the scan screens, not only into the field. */
   private readonly wedge = new WedgeController(this, (code) => {
@@ -142,6 +164,8 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   @property({ attribute: false }) dbName = 'visitor-kiosk';
   /** URL of the site configuration (JSON, validated on arrival); until a hub exists, `npm start` serves `/site.json`. */
   @property({ attribute: 'config-src' }) configSrc = '';
+  /** `light` (default), `dark`, `high-contrast` or `auto` (dark when the device prefers it): docs/theming.md. */
+  @property({ reflect: true }) theme: '' | 'light' | 'dark' | 'high-contrast' | 'auto' = '';
 
   @state() private screen: Screen = 'welcome';
   @state() private locale: LocaleTag = 'en';

@@ -15,30 +15,33 @@ export const tokens = css`
     --_surface: var(--vk-color-surface, #f3f5f8);
     --_border: var(--vk-color-border, #767676);
     --_radius: var(--vk-radius, 12px);
-    --_space: var(--vk-space, 16px);
-    --_target: var(--vk-touch-target, 56px);
+    --_space: var(--vk-space, var(--_auto-space, 16px));
+    --_target: var(--vk-touch-target, var(--_auto-target, 56px));
     --_focus: var(--vk-focus-ring, 3px solid #ffbf47);
-    --_font: var(
-      --vk-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      'Noto Sans',
-      'Noto Sans CJK HK',
-      'Noto Sans CJK SC',
-      sans-serif
-    );
+    /* No fallback on purpose: without --vk-font-family the font is inherited, so the host's stack is respected
+       (the standalone pages set theirs in page.css). */
+    --_font: var(--vk-font-family);
     font-family: var(--_font);
     color: var(--_fg);
-    font-size: var(--vk-font-size, 20px);
+    font-size: var(--vk-font-size, var(--_auto-font, 20px));
     line-height: 1.5;
     box-sizing: border-box;
   }
-  :host(:lang(zh-Hans)) {
-    --_font: var(--vk-font-family, system-ui, 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif);
+  /* Sizes by the space the root element is given (it is the size container), not by the device: a phone for
+     the guard's desk, a 10-inch tablet (the defaults above), a 27-inch lobby screen. */
+  @container (max-width: 480px) {
+    :host {
+      --_auto-font: 17px;
+      --_auto-target: 48px;
+      --_auto-space: 12px;
+    }
   }
-  :host(:lang(zh-Hant)) {
-    --_font: var(--vk-font-family, system-ui, 'Noto Sans CJK HK', 'Noto Sans HK', 'Noto Sans CJK TC', sans-serif);
+  @container (min-width: 1600px) {
+    :host {
+      --_auto-font: 28px;
+      --_auto-target: 72px;
+      --_auto-space: 24px;
+    }
   }
   *,
   *::before,

@@ -77,13 +77,14 @@ export class VkFeedback extends LitElement {
       <fieldset>
         <legend>${m.feedbackQuestion}</legend>
         <div class="ratings">
-          <button type="button" @click=${() => this.answer('satisfied')}>${m.ratingSatisfied}</button>
-          <button type="button" @click=${() => this.answer('basically-satisfied')}>${m.ratingBasicallySatisfied}</button>
-          <button type="button" @click=${() => this.answer('dissatisfied')}>${m.ratingDissatisfied}</button>
+          <button type="button" part="button" @click=${() => this.answer('satisfied')}>${m.ratingSatisfied}</button>
+          <button type="button" part="button" @click=${() => this.answer('basically-satisfied')}>${m.ratingBasicallySatisfied}</button>
+          <button type="button" part="button" @click=${() => this.answer('dissatisfied')}>${m.ratingDissatisfied}</button>
         </div>
         ${this.asking
           ? html`<label for="reason">${m.feedbackReason}</label>
               <textarea
+                part="field"
                 id="reason"
                 rows="3"
                 maxlength=${MAX_REASON_LENGTH}
@@ -93,11 +94,11 @@ export class VkFeedback extends LitElement {
               ></textarea>
               <div class="actions">
                 <span></span>
-                <button type="button" class="primary" @click=${() => this.answer('dissatisfied')}>${m.send}</button>
+                <button type="button" class="primary" part="button primary-button" @click=${() => this.answer('dissatisfied')}>${m.send}</button>
               </div>`
           : nothing}
       </fieldset>
-      <button type="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-feedback-skip', {}))}>${m.skip}</button>
+      <button type="button" part="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-feedback-skip', {}))}>${m.skip}</button>
     `;
   }
 }

@@ -57,11 +57,11 @@ export class VkHelp extends LitElement {
   override render() {
     const m = this.messages;
     return html`
-      <button class="help" part="button" @click=${this.handleOpen}>${m.askForHelp}</button>
+      <button class="help" part="button help-button" @click=${this.handleOpen}>${m.askForHelp}</button>
       <dialog aria-labelledby="help-title">
         <h2 id="help-title">${m.helpHeading}</h2>
         <p>${m.helpBody}</p>
-        <button class="primary" @click=${() => this.dialog.close()}>${m.close}</button>
+        <button class="primary" part="button primary-button" @click=${() => this.dialog.close()}>${m.close}</button>
       </dialog>
     `;
   }

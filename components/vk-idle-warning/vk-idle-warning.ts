@@ -43,7 +43,7 @@ export class VkIdleWarning extends LitElement {
     const m = this.messages;
     return html`<div class="warning">
       <p>${m.idleWarning(this.secondsLeft)}</p>
-      <button class="primary" @click=${() => this.dispatchEvent(new LeafEvent('vk-more-time', {}))}>${m.moreTime}</button>
+      <button class="primary" part="button primary-button" @click=${() => this.dispatchEvent(new LeafEvent('vk-more-time', {}))}>${m.moreTime}</button>
     </div>`;
   }
 }

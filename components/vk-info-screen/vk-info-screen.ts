@@ -31,12 +31,12 @@ export class VkInfoScreen extends LitElement {
   override render() {
     const m = this.messages;
     return html`
-      <h1>${this.heading}</h1>
+      <h1 part="heading">${this.heading}</h1>
       <p>${this.body}</p>
       <slot></slot>
       <div class="actions">
-        <button @click=${() => this.dispatchEvent(new LeafEvent('vk-info-back', {}))}>${m.back}</button>
-        <button class="primary" @click=${() => this.dispatchEvent(new LeafEvent('vk-info-register', {}))}>
+        <button part="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-info-back', {}))}>${m.back}</button>
+        <button class="primary" part="button primary-button" @click=${() => this.dispatchEvent(new LeafEvent('vk-info-register', {}))}>
           ${m.registerInstead}
         </button>
       </div>

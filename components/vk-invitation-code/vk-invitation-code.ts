@@ -64,6 +64,7 @@ export class VkInvitationCode extends LitElement {
     return html`
       <label for="code">${this.label || m.invitationCode}</label>
       <input
+        part="field"
         id="code"
         type="text"
         autocomplete="off"

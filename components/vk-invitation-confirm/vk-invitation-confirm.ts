@@ -54,7 +54,7 @@ export class VkInvitationConfirm extends LitElement {
   override render() {
     const m = this.messages;
     return html`
-      <h1>${this.pass ? m.passHeading : m.invitationHeading}</h1>
+      <h1 part="heading">${this.pass ? m.passHeading : m.invitationHeading}</h1>
       <dl>
         <dt>${m.host}</dt>
         <dd>${this.host}</dd>
@@ -63,8 +63,9 @@ export class VkInvitationConfirm extends LitElement {
         ${this.partySize > 1 ? html`<dt>${m.partySize}</dt><dd>${this.partySize}</dd>` : nothing}
       </dl>
       <div class="actions">
-        <button type="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-info-back', {}))}>${m.back}</button>
+        <button type="button" part="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-info-back', {}))}>${m.back}</button>
         <button
+          part="button primary-button"
           type="button"
           class="primary"
           ?disabled=${this.busy}

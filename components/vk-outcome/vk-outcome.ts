@@ -41,11 +41,11 @@ export class VkOutcome extends LitElement {
   override render() {
     const m = this.messages;
     return html`
-      <h1>${this.heading}</h1>
-      <p role="status">${this.message}</p>
+      <h1 part="heading">${this.heading}</h1>
+      <p role="status" part="outcome">${this.message}</p>
       ${this.detail ? html`<p>${this.detail}</p>` : nothing}
       <p class="countdown">${m.returningIn(this.secondsLeft)}</p>
-      <button class="primary" @click=${() => this.dispatchEvent(new LeafEvent('vk-outcome-done', {}))}>${m.done}</button>
+      <button class="primary" part="button primary-button" @click=${() => this.dispatchEvent(new LeafEvent('vk-outcome-done', {}))}>${m.done}</button>
     `;
   }
 }

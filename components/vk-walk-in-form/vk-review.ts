@@ -38,7 +38,7 @@ export class VkReview extends LitElement {
           : `${m.idRecorded} (…${d.identity.last4})`;
     const row = (label: string, value: string) => html`<dt>${label}</dt><dd>${value || m.notGiven}</dd>`;
     return html`
-      <h1>${m.reviewHeading}</h1>
+      <h1 part="heading">${m.reviewHeading}</h1>
       <p class="intro">${m.reviewIntro}</p>
       <dl>
         ${row(m.fullName, d.visitor.fullName)} ${row(m.phone, d.visitor.phone)} ${row(m.organisation, d.visitor.organisation)}
@@ -49,8 +49,8 @@ export class VkReview extends LitElement {
       </dl>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       <div class="actions">
-        <button type="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-review-edit', {}))}>${m.edit}</button>
-        <button type="button" class="primary" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'} @click=${this.handleSubmit}>
+        <button type="button" part="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-review-edit', {}))}>${m.edit}</button>
+        <button type="button" class="primary" part="button primary-button" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'} @click=${this.handleSubmit}>
           ${m.submit}
         </button>
       </div>

@@ -201,6 +201,7 @@ export class VkWalkInForm extends LitElement {
     return html`<div class="field">
       <label for=${id}>${label}${opts.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
       <input
+        part="field"
         id=${id}
         name="${this.fieldNonce}-${field}"
         autocomplete=${NO_AUTOFILL}
@@ -224,6 +225,7 @@ export class VkWalkInForm extends LitElement {
     return html`<div class="field">
       <label for=${id}>${label}<span class="req" aria-hidden="true"> *</span></label>
       <select
+        part="field"
         id=${id}
         name="${this.fieldNonce}-${field}"
         autocomplete=${NO_AUTOFILL}
@@ -252,6 +254,7 @@ export class VkWalkInForm extends LitElement {
       ${options.map(
         (o) => html`<label class="choice">
           <input
+            part="field"
             type="radio"
             name="${this.fieldNonce}-${field}"
             value=${o.value}
@@ -275,6 +278,7 @@ export class VkWalkInForm extends LitElement {
       <label for=${id}>${m.host}<span class="req" aria-hidden="true"> *</span></label>
       <p class="hint" id="${id}-hint">${m.hostHint}</p>
       <input
+        part="field"
         id=${id}
         name="${this.fieldNonce}-host"
         autocomplete=${NO_AUTOFILL}
@@ -320,6 +324,7 @@ export class VkWalkInForm extends LitElement {
       <div class="field">
         <label for="f-message">${m.leaveMessage}</label>
         <textarea
+          part="field"
           id="f-message"
           name="${this.fieldNonce}-message"
           autocomplete=${NO_AUTOFILL}
@@ -334,6 +339,7 @@ export class VkWalkInForm extends LitElement {
       <div class="field">
         <label for="f-callback">${m.callbackPhone}</label>
         <input
+          part="field"
           id="f-callback"
           name="${this.fieldNonce}-callback"
           autocomplete=${NO_AUTOFILL}
@@ -367,6 +373,7 @@ export class VkWalkInForm extends LitElement {
               ? html`<div class="field">
                   <label for="f-idDocument">${m.idDocument}</label>
                   <select
+                    part="field"
                     id="f-idDocument"
                     name="${this.fieldNonce}-idDocument"
                     @change=${(e: Event) => this.set('idDocument', (e.target as HTMLSelectElement).value)}
@@ -385,6 +392,7 @@ export class VkWalkInForm extends LitElement {
             ${site.jurisdiction === 'CN'
               ? html`<div class="field check">
                   <input
+                    part="field"
                     type="checkbox"
                     id="f-idConsent"
                     name="${this.fieldNonce}-idConsent"
@@ -411,7 +419,7 @@ export class VkWalkInForm extends LitElement {
     return html`<section class="privacy" aria-labelledby="privacy-title">
       <h2 id="privacy-title">${m.privacyHeading}</h2>
       <p>${m.privacySummary(facts)}</p>
-      <button type="button" @click=${() => this.noticeDialog.showModal()}>${m.privacyReadFull}</button>
+      <button type="button" part="button" @click=${() => this.noticeDialog.showModal()}>${m.privacyReadFull}</button>
       <dialog aria-labelledby="notice-title">
         <h2 id="notice-title">${m.privacyHeading}</h2>
         <ul>
@@ -423,7 +431,7 @@ export class VkWalkInForm extends LitElement {
           <li>${n.access(facts)}</li>
           ${facts.recordsIdNumber ? html`<li>${n.idNumber}</li>` : nothing}
         </ul>
-        <button type="button" class="primary" @click=${() => this.noticeDialog.close()}>${m.close}</button>
+        <button type="button" class="primary" part="button primary-button" @click=${() => this.noticeDialog.close()}>${m.close}</button>
       </dialog>
     </section>`;
   }
@@ -434,7 +442,7 @@ export class VkWalkInForm extends LitElement {
     const required = (f: 'phone' | 'organisation') => site.requiredFields.includes(f);
     const ackErr = this.errors.privacyAcknowledged;
     return html`
-      <h1>${m.formHeading}</h1>
+      <h1 part="heading">${m.formHeading}</h1>
       ${this.privacyNotice()}
       <form novalidate autocomplete="off" @submit=${this.handleNext}>
         <p class="intro">${m.formIntro}</p>
@@ -462,6 +470,7 @@ export class VkWalkInForm extends LitElement {
         ${this.identityFields()}
         <div class="field check">
           <input
+            part="field"
             type="checkbox"
             id="f-privacy"
             name="${this.fieldNonce}-privacy"
@@ -475,8 +484,8 @@ export class VkWalkInForm extends LitElement {
         </div>
         <p class="summary" aria-live="polite">${this.errorSummary}</p>
         <div class="actions">
-          <button type="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-form-back', {}))}>${m.back}</button>
-          <button type="submit" class="primary">${m.next}</button>
+          <button type="button" part="button" @click=${() => this.dispatchEvent(new LeafEvent('vk-form-back', {}))}>${m.back}</button>
+          <button type="submit" class="primary" part="button primary-button">${m.next}</button>
         </div>
       </form>
     `;

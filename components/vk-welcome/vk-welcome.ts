@@ -70,17 +70,17 @@ export class VkWelcome extends LitElement {
   override render() {
     const m = this.messages;
     return html`
-      <h1>${this.siteName}</h1>
+      <h1 part="heading">${this.siteName}</h1>
       <p class="intro">${m.welcome} — ${m.welcomeIntro}</p>
       <div class="actions">
-        <button class="primary" part="action" @click=${() => this.handleAction('check-in')}>${m.checkIn}</button>
-        <button part="action" @click=${() => this.handleAction('scan')}>${m.scanInvitation}</button>
-        <button part="action" @click=${() => this.handleAction('check-out')}>${m.checkOut}</button>
+        <button class="primary" part="action button primary-button" @click=${() => this.handleAction('check-in')}>${m.checkIn}</button>
+        <button part="action button" @click=${() => this.handleAction('scan')}>${m.scanInvitation}</button>
+        <button part="action button" @click=${() => this.handleAction('check-out')}>${m.checkOut}</button>
       </div>
       <div class="languages" role="group" aria-label=${m.language}>
         ${LOCALE_TAGS.map(
           (tag) => html`<button
-            part="language"
+            part="language button language-button"
             lang=${tag}
             aria-pressed=${tag === this.locale ? 'true' : 'false'}
             @click=${() => this.handleLocale(tag)}

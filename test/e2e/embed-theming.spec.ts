@@ -1,0 +1,150 @@
+// Theming and isolation (issue 9 item 4, docs/theming.md), against the built kiosk at `/`:
+// - a host page's hostile global CSS does not change anything inside the kiosk's shadow roots;
+// - the host restyles it through `--vk-*` tokens, `::part()`s and the `theme` attribute, and its font stack is
+//   inherited; the type and touch targets follow the space the element is given (phone, tablet, lobby screen);
+// - the dark and high-contrast themes pass axe (colour contrast included).
+// Host styles arrive as a same-origin stylesheet (routed by the test), as a portal's own CSS would: the page's
+// CSP (style-src 'self') stays on.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openKiosk, startCheckIn } from './helpers.js';
+
+/** What a careless or hostile portal stylesheet does to every element it can reach. */
+const HOSTILE_CSS = `
+  html { font-size: 40px !important; }
+  *, *::before, *::after, :host, ::slotted(*) {
+    color: red !important; font-size: 40px !important; line-height: 3 !important; letter-spacing: 5px !important;
+    word-spacing: 9px !important; text-transform: uppercase !important; font-weight: 900 !important; font-style: italic !important;
+    text-align: right !important; text-indent: 50px !important; text-shadow: 2px 2px lime !important; white-space: pre !important;
+    background: lime !important; box-sizing: content-box !important;
+  }
+  button, h1, input, select, label, p, div, section { color: red !important; display: inline !important; padding: 30px !important; margin: 30px !important; border: 5px dotted red !important; min-height: 0 !important; }
+  visitor-kiosk { --vk-unrelated: 1; }
+`;
+
+/** Computed styles, through the shadow roots, of the kiosk's elements that a person sees on the current screen. */
+function shadowStyles(page: Page): Promise<Record<string, Record<string, string>>> {
+  return page.evaluate(() => {
+    const PROPS = ['color', 'font-size', 'line-height', 'letter-spacing', 'word-spacing', 'text-transform', 'font-weight', 'font-style', 'text-align', 'text-indent', 'text-shadow', 'white-space', 'background-color', 'padding-top', 'margin-top', 'border-top-style', 'border-top-width', 'display', 'min-height', 'box-sizing', 'max-width'];
+    const out: Record<string, Record<string, string>> = {};
+    const walk = (root: ShadowRoot, path: string) => {
+      root.querySelectorAll('*').forEach((element, i) => {
+        if (element.localName === 'style') return;
+        const style = getComputedStyle(element);
+        out[`${path} > ${element.localName}#${i}`] = Object.fromEntries(PROPS.map((p) => [p, style.getPropertyValue(p)]));
+        if (element.shadowRoot) walk(element.shadowRoot, `${path} > ${element.localName}#${i}`);
+      });
+    };
+    const kiosk = document.querySelector('visitor-kiosk');
+    if (!kiosk?.shadowRoot) throw new Error('no kiosk shadow root');
+    walk(kiosk.shadowRoot, 'visitor-kiosk');
+    return out;
+  });
+}
+
+/** Serves `css` at a same-origin URL and links it from the page, as the portal's own stylesheet. */
+async function addHostStylesheet(page: Page, name: string, css: string): Promise<void> {
+  await page.route(`**/__host/${name}.css`, (route) => route.fulfill({ contentType: 'text/css', body: css }));
+  await page.evaluate(async (href) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    const loaded = new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = reject;
+    });
+    document.head.append(link);
+    await loaded;
+  }, `/__host/${name}.css`);
+}
+
+const kioskStyle = (page: Page, selector: string, prop: string) =>
+  page.evaluate(
+    ([sel, p]) => {
+      // `sel` is a path of selectors, one per shadow root: 'vk-welcome >>> button.primary'.
+      let root: ParentNode | null | undefined = document.querySelector('visitor-kiosk')?.shadowRoot;
+      let element: Element | null = null;
+      for (const part of sel!.split(' >>> ')) {
+        element = root?.querySelector(part) ?? null;
+        root = element?.shadowRoot ?? element;
+      }
+      if (!element) throw new Error(`no ${sel}`);
+      return getComputedStyle(element).getPropertyValue(p!);
+    },
+    [selector, prop],
+  );
+
+test("a host page's hostile global CSS changes nothing inside the kiosk (welcome screen and form)", async ({ page }) => {
+  await openKiosk(page);
+  const welcome = await shadowStyles(page);
+  await startCheckIn(page);
+  const form = await shadowStyles(page);
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+
+  await addHostStylesheet(page, 'hostile', HOSTILE_CSS);
+  // The stylesheet did apply to the page itself: the test can fail.
+  expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(255, 0, 0)');
+  expect(await shadowStyles(page)).toEqual(welcome);
+  await startCheckIn(page);
+  expect(await shadowStyles(page)).toEqual(form);
+});
+
+test('the host restyles the kiosk through tokens, parts and the theme attribute; its font stack is inherited', async ({ page }) => {
+  await openKiosk(page);
+  const primary = 'vk-welcome >>> button.primary';
+  const before = await kioskStyle(page, primary, 'background-color');
+  await addHostStylesheet(
+    page,
+    'brand',
+    `body { font-family: "Portal Serif", Georgia, serif; }
+     visitor-kiosk { --vk-color-accent: rgb(15, 76, 92); --vk-radius: 2px; }
+     visitor-kiosk::part(heading) { text-decoration: underline; }
+     visitor-kiosk::part(help-button) { border-style: dashed; }`,
+  );
+  expect(await kioskStyle(page, primary, 'background-color')).toBe('rgb(15, 76, 92)');
+  expect(before).not.toBe('rgb(15, 76, 92)');
+  expect(await kioskStyle(page, primary, 'border-top-left-radius')).toBe('2px');
+  expect(await kioskStyle(page, 'vk-welcome >>> h1', 'text-decoration-line')).toBe('underline');
+  expect(await kioskStyle(page, 'vk-help >>> button.help', 'border-top-style')).toBe('dashed');
+  expect(await kioskStyle(page, 'vk-welcome >>> h1', 'font-family')).toContain('Portal Serif');
+
+  // A token wins over the inherited font.
+  await page.locator('visitor-kiosk').evaluate((k: HTMLElement) => k.style.setProperty('--vk-font-family', 'Kiosk Sans, sans-serif'));
+  expect(await kioskStyle(page, 'vk-welcome >>> h1', 'font-family')).toContain('Kiosk Sans');
+
+  // Themes set tokens on the element; the host's own token still wins over the theme's.
+  await page.locator('visitor-kiosk').evaluate((k) => k.setAttribute('theme', 'dark'));
+  expect(await kioskStyle(page, 'vk-welcome >>> h1', 'color')).toBe('rgb(238, 241, 244)');
+  expect(await kioskStyle(page, primary, 'background-color')).toBe('rgb(15, 76, 92)');
+  await page.locator('visitor-kiosk').evaluate((k) => k.setAttribute('theme', 'high-contrast'));
+  expect(await kioskStyle(page, 'vk-welcome >>> h1', 'color')).toBe('rgb(255, 255, 255)');
+});
+
+test('sizes follow the space given: a phone, a 10-inch tablet, a 27-inch lobby screen', async ({ page }) => {
+  const sizes: Record<string, { font: number; target: number }> = {};
+  for (const [name, width, height] of [['phone', 390, 844], ['tablet', 1280, 800], ['lobby', 2560, 1440]] as const) {
+    await page.setViewportSize({ width, height });
+    await openKiosk(page);
+    sizes[name] = {
+      font: parseFloat(await kioskStyle(page, 'vk-welcome >>> h1', 'font-size')),
+      target: parseFloat(await kioskStyle(page, 'vk-welcome >>> button.primary', 'min-height')),
+    };
+  }
+  expect(sizes['phone']!.font).toBeLessThan(sizes['tablet']!.font);
+  expect(sizes['tablet']!.font).toBeLessThan(sizes['lobby']!.font);
+  expect(sizes['phone']!.target).toBeGreaterThanOrEqual(48);
+  expect(sizes['phone']!.target).toBeLessThanOrEqual(sizes['tablet']!.target);
+  expect(sizes['tablet']!.target).toBeLessThan(sizes['lobby']!.target);
+});
+
+for (const theme of ['dark', 'high-contrast'] as const) {
+  test(`the ${theme} theme passes axe, colour contrast included`, async ({ page }) => {
+    await openKiosk(page);
+    await page.locator('visitor-kiosk').evaluate((k, t) => k.setAttribute('theme', t), theme);
+    const welcome = await new AxeBuilder({ page }).analyze();
+    expect(welcome.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' >>> ')).join(', ')}`)).toEqual([]);
+    await startCheckIn(page);
+    const form = await new AxeBuilder({ page }).analyze();
+    expect(form.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' >>> ')).join(', ')}`)).toEqual([]);
+  });
+}
