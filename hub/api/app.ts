@@ -56,6 +56,7 @@ import { mountHostAnswers } from './host-answers.js';
 import { addWebhook, deliveryView, DELIVERY_LOG_LIMIT, listWebhooks, rotateWebhookSecret } from '../notify/webhooks.js';
 import { addWebhookRequestSchema } from '../../src/schemas/webhook.js';
 import { openApiDocument } from './openapi.js';
+import { mountLedgerRoutes } from './ledger.js';
 import { readJson } from './body.js';
 import { answerHeaders, EmbeddingOrigins, preflightHeaders } from './cors.js';
 
@@ -501,6 +502,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ----- the host's answer link (hub/api/host-answers.ts) -----
   mountHostAnswers(app, { store, clock, authenticate });
+
+  mountLedgerRoutes(app, { store, clock, staffOnly }); // the front-desk ledger (hub/api/ledger.ts)
 
   app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such endpoint'), 404));
 

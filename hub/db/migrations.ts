@@ -365,6 +365,36 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
       await db.schema.createIndex('host_answers_site_created').on('host_answers').columns(['site_id', 'created_at']).execute();
     },
   },
+  '0012-ledger': {
+    // Issue 8: the front-desk ledger. Entries as JSON with the columns lists filter on; form numbers per site-year.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('ledger_entries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text')
+        .addColumn('stopped_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addUniqueConstraint('ledger_entries_number', ['site_id', 'number'])
+        .execute();
+      await db.schema.createIndex('ledger_entries_received').on('ledger_entries').columns(['site_id', 'received_at']).execute();
+      await db.schema.createIndex('ledger_entries_status').on('ledger_entries').columns(['site_id', 'status']).execute();
+      await db.schema
+        .createTable('ledger_counters')
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ledger_counters_pk', ['site_id', 'year'])
+        .execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

@@ -4,6 +4,7 @@
  * time order), integers for counters, nullable columns for "not yet". `site_id` is in every table.
  */
 import type { Generated } from 'kysely';
+import type { LedgerCountersTable, LedgerEntriesTable } from './ledger-tables.js';
 
 export interface SitesTable {
   id: string;
@@ -299,6 +300,8 @@ export interface HostAnswersTable {
 }
 
 export interface Database {
+  ledger_entries: LedgerEntriesTable;
+  ledger_counters: LedgerCountersTable;
   sites: SitesTable;
   devices: DevicesTable;
   pair_codes: PairCodesTable;

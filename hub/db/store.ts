@@ -13,6 +13,7 @@ import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 import { AuditRepo } from './audit-store.js';
+import { LedgerRepo } from './ledger-store.js';
 import { HostAnswerRepo } from './host-answer-store.js';
 import { ReportsRepo } from './reports-store.js';
 import { DeviceReportRepo } from './device-report-store.js';
@@ -145,6 +146,12 @@ export class Repo {
     return (this.auditRepo ??= new AuditRepo(this.db));
   }
   private auditRepo: AuditRepo | undefined;
+
+  /** The front-desk ledger (entries, form numbers) in this same transaction: ledger-store.ts. */
+  get ledger(): LedgerRepo {
+    return (this.ledgerRepo ??= new LedgerRepo(this.db, this.adapter));
+  }
+  private ledgerRepo: LedgerRepo | undefined;
   /** The host's answer links (secrets, one record per visit) in this same transaction: host-answer-store.ts. */
   get hostAnswers(): HostAnswerRepo {
     return (this.hostAnswerRepo ??= new HostAnswerRepo(this.db));

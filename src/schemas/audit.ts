@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'email-recipient-add',
   'device-revoke',
   'staff-add',
+  /** A ledger complaint was read (listed or opened) by a member of staff (issue 8: every read is audited). */
+  'ledger-complaint-read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@
 import { z } from 'zod/mini';
 import { VISITOR_TYPES } from '../domain/codes.js';
 import { STAFF_ROLES } from '../domain/desk.js';
+import { LEDGER_ERROR_CODES } from '../domain/ledger/errors.js';
 import { isUuid } from '../domain/uuid.js';
 import { alertSchema } from './desk.js';
 import { hostAnswerEventSchema } from './host-answer.js';
@@ -305,6 +306,9 @@ export const HUB_ERROR_CODES = [
   'pin-locked',
   'rate-limited',
   'server-error',
+  // the front-desk ledger (src/schemas/ledger.ts): another desk changed the entry first, and the domain's refusals
+  'ledger-conflict',
+  ...LEDGER_ERROR_CODES,
   // the host's one-time answer link (src/schemas/host-answer.ts)
   'host-link-invalid',
   'host-link-expired',

@@ -35,6 +35,7 @@ import { reportTests } from './reports-tests.js';
 import { siteHealthReplySchema } from '../../../src/schemas/sync.js';
 import { auditPageSchema } from '../../../src/schemas/audit.js';
 import { watchEntryReplySchema, watchListReplySchema } from '../../../src/schemas/site-admin.js';
+import { ledgerTests } from './ledger-tests.js';
 
 export interface Backend {
   name: string;
@@ -724,5 +725,8 @@ export function hubApiSuite(backend: Backend): void {
 
     // Reports and exports (issue 8): reports-tests.ts.
     reportTests(() => ({ base, store, clock, admin, guard: second, pair, push }));
+
+    // The front-desk ledger (issue 8): ledger-tests.ts.
+    ledgerTests(() => ({ base, store, clock, admin, guard: second }));
   });
 }
