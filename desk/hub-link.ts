@@ -15,6 +15,7 @@ import type { Alert, StaffMember } from '../src/domain/desk.js';
 import type { DeviceStatus, IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { hubEventSchema } from '../src/schemas/sync.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
+import { RecordStore } from '../src/storage/records.js';
 import { DeskStore, SyncStore, VisitStore } from '../src/storage/index.js';
 import type { HostAnswerEvent } from '../src/schemas/host-answer.js';
 import { EventStreamClient, FetchTransport, HubDeskClient, OutboxPusher, SyncError, namedLock } from '../src/sync/index.js';
@@ -144,6 +145,7 @@ export class DeskHubLink {
     await this.#store.putVisitsFromHub(state.visits);
     await this.#store.putAlertsFromHub(state.alerts);
     if (state.hostAnswers) await recordHostAnswers(this.#host.dbName, state.hostAnswers);
+    if (state.records) await new RecordStore(this.#host.dbName).putFromHub(state.records);
     // What the desk already shows is not "new": only alerts raised from now on chime and fire vk-visit-flagged.
     for (const a of state.alerts) this.#seenAlerts.add(a.id);
     this.#update({ devices: state.devices, lastSyncAt: new Date().toISOString(), online: true });
@@ -267,6 +269,9 @@ export class DeskHubLink {
       await this.#store.deleteVisitsFromHub(event.visitIds);
     } else if (event.type === 'host-answer') {
       await recordHostAnswers(this.#host.dbName, [event]);
+    } else if (event.type === 'record') {
+      // A lobby record (a parcel logged at a kiosk, collected at another desk): kept by the merge rule.
+      await new RecordStore(this.#host.dbName).putFromHub([event.record]);
     } else {
       const devices = this.#view.devices.filter((d) => d.deviceId !== event.device.deviceId);
       this.#update({ devices: [...devices, event.device] });

@@ -300,7 +300,9 @@ export function createApp(options: AppOptions): Hono<Env> {
       const devices = (await repo.devices(principal.siteId)).map(deviceStatus);
       // Hosts' answers to today's links: the rows show "Confirmed by 12B" after a reload too.
       const hostAnswers = await hostAnswersSince(repo, principal.siteId, new Date(now.getTime() - CLOSED_ALERTS_HOURS * 3_600_000).toISOString());
-      return { visits, alerts, devices, hostAnswers, eventId: String(eventId) };
+      // Lobby records still open (parcels wait for days) and today's (issue 7).
+      const records = await repo.records.forDesk(principal.siteId, localDayKey(now, site.timeZone));
+      return { visits, alerts, devices, records, hostAnswers, eventId: String(eventId) };
     });
     return c.json(reply);
   });

@@ -395,6 +395,26 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0011-lobby-records': {
+    // Issue 7: lobby records (parcels, food deliveries, the guard's registers) — one envelope, merged like visits.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('lobby_records')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('day_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('history_len', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('lobby_records_open').on('lobby_records').columns(['site_id', 'kind', 'state']).execute();
+      await db.schema.createIndex('lobby_records_day').on('lobby_records').columns(['site_id', 'day_key']).execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

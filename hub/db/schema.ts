@@ -328,6 +328,7 @@ export interface Database {
   host_link_keys: HostLinkKeysTable;
   host_answers: HostAnswersTable;
   device_reports: DeviceReportsTable;
+  lobby_records: LobbyRecordsTable;
 }
 
 /** Migration 0009: a kiosk's last self-report (hub/db/device-report-store.ts). */
@@ -338,4 +339,21 @@ export interface DeviceReportsTable {
   pending: number | string | null;
   storage_bytes: number | string | null;
   reported_at: string;
+}
+
+/**
+ * (0011) Lobby records (src/domain/lobby): parcels, food deliveries and the other registers, one envelope.
+ * `data` is the whole record as JSON; the columns beside it are what queries filter and the merge compares.
+ */
+export interface LobbyRecordsTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  state: string;
+  day_key: string;
+  created_at: string;
+  updated_at: string;
+  history_len: number;
+  data: string;
+  received_at: string;
 }

@@ -13,6 +13,7 @@ import type { KeySet, PublicJwk } from '../../src/schemas/invite.js';
 import type { DialectAdapter, DialectName } from './adapter.js';
 import type { Database } from './schema.js';
 import { AuditRepo } from './audit-store.js';
+import { RecordsRepo } from './records-store.js';
 import { LedgerRepo } from './ledger-store.js';
 import { HostAnswerRepo } from './host-answer-store.js';
 import { ReportsRepo } from './reports-store.js';
@@ -140,6 +141,12 @@ export class Repo {
     return (this.notifyRepo ??= new NotifyRepo(this.db, this.adapter));
   }
   private notifyRepo: NotifyRepo | undefined;
+
+  /** Lobby records (parcels, food deliveries, the guard's registers) in this same transaction: records-store.ts. */
+  get records(): RecordsRepo {
+    return (this.recordsRepo ??= new RecordsRepo(this.db, this.adapter));
+  }
+  private recordsRepo: RecordsRepo | undefined;
 
   /** The audit log (append and read only) in this same transaction: audit-store.ts. */
   get audit(): AuditRepo {

@@ -19,6 +19,7 @@ import type { Principal } from '../principal.js';
 import { loadSite, type SiteRules } from '../sites.js';
 import { classifyVisit } from './classify.js';
 import { requestHostAnswer } from '../notify/host-answers.js';
+import { applyRecordChanges, authoriseRecord, type RecordChange } from './records.js';
 import { addGap, fillGap, type Gaps } from './gaps.js';
 import { incomingWins } from './merge.js';
 import { siteSecrets, unsealIdentity } from '../identity.js';
@@ -42,6 +43,7 @@ function authorise(principal: Principal, body: PushRequest): void {
     if (body.deviceId !== principal.deviceId) throw new HubError(403, 'forbidden', 'deviceId is not the token’s device', 'deviceId');
   }
   body.changes.forEach((change, i) => {
+    if (change.type === 'record') return authoriseRecord(principal, change.record, i);
     if (change.visit.siteId !== principal.siteId) throw new HubError(403, 'forbidden', 'visit of another site', `changes.${i}.visit.siteId`);
     // A kiosk appends its own registrations; it never writes a visit another device made (a stolen tablet
     // must not rewrite the site's records). Desks edit any visit of their site.
@@ -89,9 +91,12 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
     let secrets: SiteSecretsRow | undefined;
 
     // 1. Which changes are new: one multi-row insert; a replayed seq is acknowledged and otherwise ignored.
-    const fresh = await repo.insertChanges(siteId, device.id, body.changes.map((c) => ({ seq: c.seq, visitId: c.visit.id })), at);
+    // (A lobby record's change keeps its record id in the `visit_id` column: the column is the change's subject.)
+    const fresh = await repo.insertChanges(siteId, device.id, body.changes.map((c) => ({ seq: c.seq, visitId: c.type === 'record' ? c.record.id : c.visit.id })), at);
     // 2. The stored versions of every visit the new changes touch, read (and locked) together.
-    const stored = await repo.visitsForUpdate([...new Set(body.changes.filter((c) => fresh.has(c.seq)).map((c) => c.visit.id))]);
+    const stored = await repo.visitsForUpdate([...new Set(body.changes.flatMap((c) => (c.type === 'visit' && fresh.has(c.seq) ? [c.visit.id] : [])))]);
+    /** Lobby records of this batch, merged after the loop (records.ts). */
+    const recordChanges: RecordChange[] = [];
     /** Visits this batch inserts (not stored before), by id; the rest of `changed` replaces stored rows. */
     const inserting = new Set<string>();
     const idHashes = new Map<string, string>();
@@ -102,6 +107,17 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
       const { seq } = change;
       acked.push(seq);
       if (!fresh.has(seq)) continue; // already held: replay
+      if (change.type === 'record') {
+        // The device's sequence moves exactly as for a visit's change (below).
+        if (seq > lastSeq + 1) {
+          if (i === 0) gap = { expected: lastSeq + 1, got: seq };
+          gaps = addGap(gaps, lastSeq + 1, seq - 1);
+        }
+        if (seq > lastSeq) lastSeq = seq;
+        else gaps = fillGap(gaps, seq);
+        recordChanges.push({ seq, record: change.record });
+        continue;
+      }
       // A sealed identity number is opened here, hashed and dropped before anything is stored (identity.ts).
       const unsealed = await unsealIdentity(change.visit, change.visit.identity.method === 'recorded' && change.visit.identity.sealed ? (secrets ??= await siteSecrets(repo, siteId, at)) : NO_SECRETS);
       const visit = unsealed.visit;
@@ -169,6 +185,8 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
       }
     }
     await repo.markClassifiedMany(classifiedNow, at);
+    // 6. Lobby records: merged by the same rule, announced to desks, new deliveries notified (records.ts).
+    await applyRecordChanges(repo, siteId, device.id, recordChanges, at);
 
     const moved = lastSeq !== device.lastSeq || JSON.stringify(gaps) !== JSON.stringify(device.gaps);
     await repo.updateDeviceSync(device.id, lastSeq, gaps, at);

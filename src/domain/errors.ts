@@ -45,6 +45,10 @@ export const ERROR_CODES = [
   'seal-invalid',
   // desk rules
   'tour-too-late',
+  // lobby records (src/domain/lobby)
+  'record-transition-invalid',
+  'parcel-already-collected',
+  'signature-required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -211,5 +211,8 @@ export const en: Messages = {
     'tour-too-late': () => 'This tour was requested too late to be approved.',
     'invite-used-up': () => 'This invitation has already been used. Please see reception.',
     'seal-invalid': () => 'This identity record could not be read. Please see reception.',
+    'record-transition-invalid': () => 'This entry has already been closed.',
+    'parcel-already-collected': (d) => `This parcel was already collected by ${d['by'] ?? ''} (${d['when'] ?? d['at'] ?? ''}).`,
+    'signature-required': () => 'Please sign in the box first.',
   },
 };

@@ -20,7 +20,8 @@ export type ErrorMessageCode =
   | 'invite-revoked-key' | 'invite-bad-signature' | 'invite-invalid-claims' | 'invite-wrong-kind'
   | 'invite-wrong-site' | 'invite-not-yet-valid' | 'invite-expired' | 'invite-outside-hours' | 'invite-used-up'
   | 'seal-invalid'
-  | 'tour-too-late';
+  | 'tour-too-late'
+  | 'record-transition-invalid' | 'parcel-already-collected' | 'signature-required';
 
 /** Facts about the site that the privacy notice states, already in the visitor's language. */
 export interface NoticeFacts {

@@ -210,5 +210,8 @@ export const zhHans: Messages = {
     'tour-too-late': () => '参观申请太迟，无法批准。',
     'invite-used-up': () => '此邀请已使用过。请联系前台。',
     'seal-invalid': () => '无法读取此身份记录。请联系前台。',
+    'record-transition-invalid': () => '此记录已经完结。',
+    'parcel-already-collected': (d) => `此包裹已由${d['by'] ?? ''}领取（${d['when'] ?? d['at'] ?? ''}）。`,
+    'signature-required': () => '请先在框内签名。',
   },
 };

@@ -210,5 +210,8 @@ export const zhHant: Messages = {
     'tour-too-late': () => '參觀申請太遲，未能安排。',
     'invite-used-up': () => '此邀請已使用過。請聯絡接待處。',
     'seal-invalid': () => '無法讀取此身份記錄。請聯絡接待處。',
+    'record-transition-invalid': () => '此記錄已經完結。',
+    'parcel-already-collected': (d) => `此包裹已由${d['by'] ?? ''}領取（${d['when'] ?? d['at'] ?? ''}）。`,
+    'signature-required': () => '請先在框內簽名。',
   },
 };

@@ -12,6 +12,7 @@ import { isUuid } from '../domain/uuid.js';
 import { alertSchema } from './desk.js';
 import { hostAnswerEventSchema } from './host-answer.js';
 import { kidSchema, publicJwkSchema } from './invite.js';
+import { lobbyRecordSchema } from './lobby.js';
 import { MAX_STORED_ID, MAX_STORED_TEXT, visitSchema } from './visit.js';
 
 /** Most changes one push may carry: a week offline is a few hundred; 10 000 queued visits go in 20 requests. */
@@ -55,12 +56,19 @@ export const pairReplySchema = z.strictObject({
 });
 export type PairReply = z.infer<typeof pairReplySchema>;
 
-/** One change a device sends: so far the current state of a visit (the outbox's `upsert-visit`). */
-export const changeSchema = z.strictObject({
+/** One change a device sends: the current state of a visit (the outbox's `upsert-visit`) … */
+export const visitChangeSchema = z.strictObject({
   seq,
   type: z.literal('visit'),
   visit: visitSchema,
 });
+/** … or of a lobby record (src/schemas/lobby.ts; the outbox's `upsert-record`), merged by the same rule. */
+export const recordChangeSchema = z.strictObject({
+  seq,
+  type: z.literal('record'),
+  record: lobbyRecordSchema,
+});
+export const changeSchema = z.discriminatedUnion('type', [visitChangeSchema, recordChangeSchema]);
 export type Change = z.infer<typeof changeSchema>;
 
 /**
@@ -204,6 +212,8 @@ export const deskStateReplySchema = z.strictObject({
   devices: z.array(deviceStatusSchema),
   /** Hosts' answers to today's links (hub/notify/host-answers.ts); absent from hubs without them. */
   hostAnswers: z.optional(z.array(hostAnswerEventSchema)),
+  /** Lobby records still open (parcels waiting, riders in the lobby) and today's; absent from older hubs. */
+  records: z.optional(z.array(lobbyRecordSchema)),
   /** The last event id included: pass it as `Last-Event-ID` to GET /api/v1/events. */
   eventId: z.string().check(z.maxLength(64)),
 });
@@ -221,6 +231,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('erasure'), visitIds: z.array(uuid).check(z.maxLength(10_000)) }),
   /** A host answered the one-time link (src/schemas/host-answer.ts): the visit, the answer, when. */
   hostAnswerEventSchema,
+  /** A lobby record created or moved on (a parcel logged at a kiosk, collected at a desk). */
+  z.strictObject({ type: z.literal('record'), record: lobbyRecordSchema }),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

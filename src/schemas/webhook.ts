@@ -9,9 +9,10 @@ import { ALERT_INCIDENT_CLASSES, ALERT_KINDS, ALERT_STATUSES } from '../domain/d
 
 /**
  * What a webhook can subscribe to: alerts raised, escalations, acknowledgements, kiosks' help calls, and the
- * host's answer link (`host.answer-requested`, src/schemas/host-answer.ts: sent only to webhooks that list it).
+ * host's answer link (`host.answer-requested`, src/schemas/host-answer.ts: sent only to webhooks that list it),
+ * and a parcel or food delivery for a unit (`lobby.delivery`, src/schemas/lobby.ts: likewise only when listed).
  */
-export const WEBHOOK_EVENTS = ['alert', 'escalation', 'acknowledgement', 'help', 'host.answer-requested'] as const;
+export const WEBHOOK_EVENTS = ['alert', 'escalation', 'acknowledgement', 'help', 'host.answer-requested', 'lobby.delivery'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Longest webhook URL accepted (a receiver's URL, not a data carrier). */

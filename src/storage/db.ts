@@ -2,14 +2,16 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { KioskError } from '../domain/errors.js';
 import type { Alert, AlertStatus, DeskTask, DeskTaskStatus, DevicePinState, ExpectedVisit, HostDecision, IncidentRecord, StaffMember, TourRequest, TourStatus, WatchEntry } from '../domain/desk.js';
 import type { LastGoodRules } from '../domain/rules/config.js';
+import type { LobbyRecord, RecordKind } from '../domain/lobby/record.js';
 import type { Visit, VisitStatus } from '../domain/visit.js';
+import type { RecordOutboxEntry } from '../schemas/lobby.js';
 import type { DeviceKeyId, DeviceKeyRow, KioskMeta, OutboxEntry, UseRecord } from '../schemas/visit.js';
 import { isDomException, toStorageError } from './errors.js';
 
 /** The kiosk's database. One per origin; tests pass their own names. */
 export const DB_NAME = 'visitor-kiosk';
 /** Schema version. Raise it by one and add an `if (oldVersion < N)` step to `migrate`; never edit a shipped step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /**
  * How long an open may wait on an older connection that will not close before it gives up. Our own tabs
  * close at once on `versionchange`, so only a stuck or foreign connection waits this long; a kiosk that
@@ -44,7 +46,8 @@ export interface KioskDB extends DBSchema {
   /** Changes waiting for the hub's acknowledgement, by per-device sequence number. Nothing expires by age. */
   outbox: {
     key: number;
-    value: OutboxEntry;
+    /** A visit's change, or (v4) a lobby record's (`op: 'upsert-record'`). */
+    value: OutboxEntry | RecordOutboxEntry;
   };
   /** Device facts: `deviceId`, `nextSeq`, `persisted`. Out-of-line keys. */
   meta: {
@@ -112,6 +115,15 @@ export interface KioskDB extends DBSchema {
     key: DeskMetaKey;
     value: DeskMeta[DeskMetaKey];
   };
+  /**
+   * (v4) Lobby records (src/domain/lobby): parcels, food deliveries and the other registers, one envelope.
+   * `by-kind-state` lists what is still open of a kind; `by-kind-day` a kind's records of one local day.
+   */
+  records: {
+    key: string;
+    value: LobbyRecord;
+    indexes: { 'by-kind-state': [RecordKind, string]; 'by-kind-day': [RecordKind, string] };
+  };
 }
 
 export type KioskDatabase = IDBPDatabase<KioskDB>;
@@ -151,6 +163,13 @@ function migrate(db: KioskDatabase, oldVersion: number, _tx: IDBPTransaction<Kio
     db.createObjectStore('tours', { keyPath: 'id' }).createIndex('by-status', 'status');
     db.createObjectStore('watchlist', { keyPath: 'id' });
     db.createObjectStore('desk-meta');
+  }
+  if (oldVersion < 4) {
+    // Lobby records (issue 7). A new store only: no older row is read or rewritten. Their outbox entries share
+    // `outbox` and `meta.nextSeq` with visits (op `upsert-record`), so the hub still sees one unbroken sequence.
+    const records = db.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('by-kind-state', ['kind', 'state']);
+    records.createIndex('by-kind-day', ['kind', 'dayKey']);
   }
 }
 

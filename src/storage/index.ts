@@ -23,5 +23,6 @@ export { getPersistence, requestPersistence, type PersistenceManager } from './p
 export { BADGE_KEY_ID, deviceBadgeKey, type DeviceBadgeKey } from './keys.js';
 export type { InvalidRow, ReadResult } from './tx.js';
 export { IdbUseRecorder } from './uses.js';
+export { RecordStore, newRecordId } from './records.js';
 export { SyncStore, isNewerVisit, type OutboxBatch, type OutboxChange, type PurgePolicy, type PurgeResult } from './sync.js';
 export { VisitStore, type AdmitContext, type AdmitToken, type FeedbackInput, type RegisterContext } from './visits.js';

@@ -10,17 +10,19 @@ import { UUIDV7_RANDOM_BYTES, uuidv7 } from '../domain/uuid.js';
 import type { Visit } from '../domain/visit.js';
 import { alertSchema } from '../schemas/desk.js';
 import { MAX_REVOKED_JTIS, type HubLink } from '../schemas/hub-link.js';
+import type { LobbyRecord } from '../domain/lobby/record.js';
+import { lobbyRecordSchema, recordOutboxEntrySchema } from '../schemas/lobby.js';
 import { kioskMetaSchemas, outboxEntrySchema, visitSchema, type KioskMeta } from '../schemas/visit.js';
 import { DB_NAME, kioskTransaction, withKioskDb, type MetaKey } from './db.js';
 import { noteExternalWrite } from './day-cache.js';
 import { STRICT, checkedRow, commit, describeIssues, keyOf } from './tx.js';
 import { VisitStore } from './visits.js';
 
-/** One outbox entry ready to push: its sequence number and the CURRENT state of the visit it points to. */
-export interface OutboxChange {
-  seq: number;
-  visit: Visit;
-}
+/**
+ * One outbox entry ready to push: its sequence number and the CURRENT state of the visit (or, since v4, the
+ * lobby record) it points to.
+ */
+export type OutboxChange = { seq: number; visit: Visit; record?: undefined } | { seq: number; record: LobbyRecord; visit?: undefined };
 
 /** The oldest outbox entries, as `outboxBatch` read them. */
 export interface OutboxBatch {
@@ -174,16 +176,28 @@ export class SyncStore {
    */
   async outboxBatch(limit: number): Promise<OutboxBatch> {
     return withKioskDb(this.dbName, async (db) => {
-      const tx = db.transaction(['outbox', 'visits'], 'readonly');
+      const tx = db.transaction(['outbox', 'visits', 'records'], 'readonly');
       tx.done.catch(() => undefined);
       const entries: unknown[] = await tx.objectStore('outbox').getAll(undefined, limit);
       const visits = tx.objectStore('visits');
+      const records = tx.objectStore('records');
       const batch: OutboxBatch = { changes: [], stuck: [] };
-      const parsed = entries.map((raw) => ({ raw, entry: outboxEntrySchema.safeParse(raw) }));
-      // Every visit read goes out at once: one round trip for the batch, not one per entry.
-      const rows = await Promise.all(parsed.map(({ entry }) => (entry.success ? visits.get(entry.data.visitId) : Promise.resolve(undefined))));
-      parsed.forEach(({ raw, entry }, i) => {
+      const parsed = entries.map((raw) => ({ raw, entry: outboxEntrySchema.safeParse(raw), recordEntry: recordOutboxEntrySchema.safeParse(raw) }));
+      // Every row read goes out at once: one round trip for the batch, not one per entry.
+      const rows = await Promise.all(
+        parsed.map(({ entry, recordEntry }) => (entry.success ? visits.get(entry.data.visitId) : recordEntry.success ? records.get(recordEntry.data.recordId) : Promise.resolve(undefined))),
+      );
+      parsed.forEach(({ raw, entry, recordEntry }, i) => {
         const seq = Number(keyOf(raw, 'seq'));
+        if (recordEntry.success) {
+          // A lobby record's change (v4): the record's current state, like a visit's.
+          const row: unknown = rows[i];
+          const record = row === undefined ? undefined : lobbyRecordSchema.safeParse(row);
+          if (!record) batch.stuck.push({ seq, issues: ['record: missing'] });
+          else if (record.success) batch.changes.push({ seq: recordEntry.data.seq, record: record.data as LobbyRecord });
+          else batch.stuck.push({ seq, issues: describeIssues(record.error.issues).map((issue) => `record.${issue}`) });
+          return;
+        }
         if (!entry.success) {
           batch.stuck.push({ seq, issues: describeIssues(entry.error.issues) });
           return;

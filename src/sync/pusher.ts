@@ -5,7 +5,7 @@
  * back, a visitor registered, the page became visible). Nothing ever leaves the outbox unacknowledged — not
  * by age, not after a refusal, not when the device is unpaired.
  */
-import { MAX_PUSH_CHANGES, type PushReply } from '../schemas/sync.js';
+import { MAX_PUSH_CHANGES, type Change, type PushReply } from '../schemas/sync.js';
 import type { OutboxBatch, OutboxChange } from '../storage/sync.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { SyncError } from './errors.js';
@@ -256,4 +256,4 @@ function contiguousRun(batch: OutboxBatch, skip: (seq: number) => boolean, size:
   return run;
 }
 
-const toChange = (c: OutboxChange) => ({ seq: c.seq, type: 'visit' as const, visit: c.visit });
+const toChange = (c: OutboxChange): Change => (c.record ? { seq: c.seq, type: 'record', record: c.record } : { seq: c.seq, type: 'visit', visit: c.visit });

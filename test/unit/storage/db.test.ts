@@ -22,9 +22,9 @@ describe('openKioskDb', () => {
   it('creates the current schema: stores, key paths and indexes', async () => {
     const db = await openKioskDb(name);
     expect(db.version).to.equal(DB_VERSION);
-    expect(DB_VERSION).to.equal(3);
-    // The desk's stores (v3) are checked in desk-migration.test.ts.
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['alerts', 'desk-meta', 'expected', 'host-decisions', 'incidents', 'keys', 'meta', 'outbox', 'staff', 'tasks', 'tours', 'uses', 'visits', 'watchlist']);
+    expect(DB_VERSION).to.equal(4);
+    // The desk's stores (v3) are checked in desk-migration.test.ts, the lobby records' (v4) in records.test.ts.
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['alerts', 'desk-meta', 'expected', 'host-decisions', 'incidents', 'keys', 'meta', 'outbox', 'records', 'staff', 'tasks', 'tours', 'uses', 'visits', 'watchlist']);
     const tx = db.transaction(['visits', 'outbox', 'meta', 'uses', 'keys']);
     const visits = tx.objectStore('visits');
     expect(visits.keyPath).to.equal('id');

@@ -91,8 +91,9 @@ describe('migration from version 2 to the desk (version 3)', () => {
     const v2 = await createV2(name);
     const db = await openKioskDb(name);
     expect(db.version).to.equal(DB_VERSION);
-    expect(DB_VERSION).to.equal(3);
-    expect([...db.objectStoreNames].sort()).to.deep.equal([...V2_STORES, ...DESK_STORES].sort());
+    expect(DB_VERSION).to.equal(4);
+    // v4 adds `records` (lobby records: records.test.ts).
+    expect([...db.objectStoreNames].sort()).to.deep.equal([...V2_STORES, ...DESK_STORES, 'records'].sort());
 
     const tx = db.transaction(['alerts', 'incidents', 'staff', 'tasks', 'expected', 'host-decisions', 'tours', 'watchlist', 'desk-meta']);
     const indexes = (store: (typeof tx.objectStoreNames)[number]) => [...tx.objectStore(store).indexNames].sort();

@@ -95,8 +95,8 @@ describe('migration from version 1', () => {
 
     const db = await openKioskDb(name);
     expect(db.version).to.equal(DB_VERSION);
-    // v3 (the desk) adds stores of its own only: see desk-migration.test.ts.
-    expect([...db.objectStoreNames].sort()).to.deep.equal(['alerts', 'desk-meta', 'expected', 'host-decisions', 'incidents', 'keys', 'meta', 'outbox', 'staff', 'tasks', 'tours', 'uses', 'visits', 'watchlist']);
+    // v3 (the desk) and v4 (lobby records) add stores of their own only: see desk-migration.test.ts, records.test.ts.
+    expect([...db.objectStoreNames].sort()).to.deep.equal(['alerts', 'desk-meta', 'expected', 'host-decisions', 'incidents', 'keys', 'meta', 'outbox', 'records', 'staff', 'tasks', 'tours', 'uses', 'visits', 'watchlist']);
     const tx = db.transaction(['visits', 'uses', 'keys']);
     expect([...tx.objectStore('visits').indexNames].sort()).to.deep.equal(['by-day', 'by-day-status', 'by-status']);
     expect(tx.objectStore('uses').keyPath).to.equal('jti');

@@ -94,8 +94,10 @@ export class FakeHub implements Transport {
       const key = `${batch.deviceId}:${change.seq}`;
       if (!this.seen.has(key)) {
         this.seen.add(key);
-        const stored = this.visits.get(change.visit.id);
-        if (!stored || isNewerVisit(change.visit, stored)) this.visits.set(change.visit.id, structuredClone(change.visit));
+        if (change.type === 'visit') {
+          const stored = this.visits.get(change.visit.id);
+          if (!stored || isNewerVisit(change.visit, stored)) this.visits.set(change.visit.id, structuredClone(change.visit));
+        }
       }
       acked.push(change.seq);
     }

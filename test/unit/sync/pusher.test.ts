@@ -61,7 +61,7 @@ describe('OutboxPusher', () => {
     expect(hub.visits.size).to.equal(12);
     // Each entry carries the visit's CURRENT state: the checked-in ones arrive checked in, even under seq 1.
     const first = hub.pushes[0]?.changes[0];
-    expect(first?.visit.status).to.equal('checked-in');
+    expect(first?.type === 'visit' && first.visit.status).to.equal('checked-in');
     expect(hub.gaps).to.deep.equal([]);
   });
 

@@ -100,7 +100,7 @@ describe('SyncStore', () => {
     await visits.updateStatus(a.id, 'checked-in', new Date());
     await rawPut(name, 'outbox', { seq: 4, visitId: b.id, op: 'teleport', enqueuedAt: new Date().toISOString() });
     const batch = await sync.outboxBatch(10);
-    expect(batch.changes.map((c) => [c.seq, c.visit.id, c.visit.status])).to.deep.equal([
+    expect(batch.changes.map((c) => [c.seq, c.visit?.id, c.visit?.status])).to.deep.equal([
       [1, a.id, 'checked-in'],
       [2, b.id, 'registered'],
       [3, a.id, 'checked-in'],

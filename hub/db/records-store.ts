@@ -1,0 +1,87 @@
+/**
+ * Queries of lobby records (migration 0011-lobby-records; src/domain/lobby), reached as `repo.records` inside a
+ * `HubStore` transaction, so a record, its `changes` row, its desk event and its notifications commit together.
+ * The whole record is kept as JSON in `data`; `state`, `day_key`, `history_len` and `updated_at` sit beside it
+ * for the desk's query and the merge rule.
+ */
+import type { Kysely } from 'kysely';
+import { RECORD_KINDS, RECORD_MACHINES, type LobbyRecord } from '../../src/domain/lobby/record.js';
+import type { DialectAdapter } from './adapter.js';
+import type { Database } from './schema.js';
+
+/** Ids per `IN (…)` list (as store.ts). */
+const READ_CHUNK = 500;
+
+/** A stored record with what the merge rule compares. */
+export interface StoredRecord {
+  siteId: string;
+  record: LobbyRecord;
+  historyLen: number;
+  updatedAt: string;
+}
+
+/** Each kind's states from which something can still happen (the desk's "still waiting"). */
+const OPEN_STATES: readonly (readonly [string, string[]])[] = RECORD_KINDS.map((k) => [k, Object.entries(RECORD_MACHINES[k].next).filter(([, next]) => next.length > 0).map(([s]) => s)] as const);
+
+const row = (record: LobbyRecord, at: string) => ({
+  id: record.id,
+  site_id: record.siteId,
+  kind: record.kind,
+  state: record.state,
+  day_key: record.dayKey,
+  created_at: record.createdAt,
+  updated_at: record.updatedAt,
+  history_len: record.history.length,
+  data: JSON.stringify(record),
+  received_at: at,
+});
+
+export class RecordsRepo {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly adapter: DialectAdapter,
+  ) {}
+
+  /** The stored versions of `ids` (locked for this transaction on PostgreSQL), by id. */
+  async forUpdate(ids: readonly string[]): Promise<Map<string, StoredRecord>> {
+    const found = new Map<string, StoredRecord>();
+    for (let i = 0; i < ids.length; i += READ_CHUNK) {
+      const rows = await this.adapter.forUpdate(this.db.selectFrom('lobby_records').selectAll().where('id', 'in', ids.slice(i, i + READ_CHUNK))).execute();
+      for (const r of rows) found.set(r.id, { siteId: r.site_id, record: JSON.parse(r.data) as LobbyRecord, historyLen: r.history_len, updatedAt: r.updated_at });
+    }
+    return found;
+  }
+
+  /** Inserts a record first seen; false when another push inserted it first (merge against theirs then). */
+  async insert(record: LobbyRecord, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto('lobby_records')
+      .values(row(record, at))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async replace(record: LobbyRecord, at: string): Promise<void> {
+    const { id: _id, site_id: _site, ...rest } = row(record, at);
+    await this.db.updateTable('lobby_records').set(rest).where('id', '=', record.id).execute();
+  }
+
+  /** Record `id` of the site, if any. */
+  async get(siteId: string, id: string): Promise<LobbyRecord | undefined> {
+    const r = await this.db.selectFrom('lobby_records').select('data').where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+    return r ? (JSON.parse(r.data) as LobbyRecord) : undefined;
+  }
+
+  /** What a desk starts from: every record still open (any age: a parcel waits for days) and the day's closed ones. */
+  async forDesk(siteId: string, dayKey: string): Promise<LobbyRecord[]> {
+    const rows = await this.db
+      .selectFrom('lobby_records')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where((eb) => eb.or([eb('day_key', '=', dayKey), ...OPEN_STATES.filter(([, states]) => states.length > 0).map(([kind, states]) => eb.and([eb('kind', '=', kind), eb('state', 'in', states)]))]))
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => JSON.parse(r.data) as LobbyRecord);
+  }
+}
