@@ -13,6 +13,7 @@ import { periodBounds, type ReportPeriod } from '../src/domain/reports/period.js
 import { mergeReports, type Report, type ReportSection } from '../src/domain/reports/report.js';
 import { visitsByDay, visitsByHour, visitsByType } from '../src/domain/reports/visits.js';
 import type { SiteConfig } from '../src/domain/site.js';
+import { CLI_ACTOR } from '../src/schemas/audit.js';
 import { reportReplySchema, type ReportReply } from '../src/schemas/reports.js';
 import { recordAudit } from './audit.js';
 import type { HubStore, Repo } from './db/index.js';
@@ -62,10 +63,7 @@ export async function siteReport(repo: Repo, siteId: string, period: ReportPerio
 /** Only what may leave a site: the cross-site sections. */
 const crossSiteOnly = (report: Report): Report => ({ ...report, sections: report.sections.filter((s) => s.crossSite) });
 
-/**
- * The report a member of staff may read for `period`, audited. `actor` is a staff id, or `cli` (then `siteIds`
- * says which sites, and the scope is the site's when there is one).
- */
+/** The report a member of staff may read for `period`, audited for every site read. */
 export async function readReport(store: HubStore, principal: Extract<Principal, { kind: 'staff' }>, period: ReportPeriod, now: Date): Promise<ReportReply> {
   const reply = await store.write(async (repo): Promise<ReportReply> => {
     const staff = await repo.staffById(principal.staffId);
@@ -84,4 +82,12 @@ export async function readReport(store: HubStore, principal: Extract<Principal, 
     return { scope: 'company', report: mergeReports(period, sites.map((s) => s.report)), sites };
   });
   return reportReplySchema.parse(reply);
+}
+
+/** The operator's report of one site (`npm run hub -- report`), audited as the command line. */
+export async function cliSiteReport(store: HubStore, siteId: string, period: ReportPeriod, now: Date): Promise<Report> {
+  return store.write(async (repo) => {
+    await recordAudit(repo, { siteId, actor: CLI_ACTOR, action: 'report-read', target: `report ${period.label}`, at: now });
+    return siteReport(repo, siteId, period, now);
+  });
 }

@@ -12,6 +12,8 @@
  *   revoke-invite --jti ID [--site ID]            kiosks refuse it from their next pull
  *   revoke-device --id DEVICE-ID [--site ID]       the kiosk's token stops working at once
  *   export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]   CSV on standard output
+ *   export --what visits|incidents|ledger --format csv|xlsx [--from …] [--to …] [--out FILE]   (hub/cli/reports.ts)
+ *   report --period 2026-11|2026-W48|2026-H2|2026 [--format json|csv|xlsx] [--out FILE]   a site's report
  *   purge [--site ID]                              delete personal data past retention, keep anonymised counts
  *   access --name NAME | --phone E164 [--site ID]  a data access request: the person's visits as JSON
  *   erase --name NAME | --phone E164 [--site ID]   erase the person's visits (held while an alert is open)
@@ -49,6 +51,7 @@ import { deviceStatus } from '../devices.js';
 import { loadDevKey } from '../dev-key.js';
 import { HubError } from '../errors.js';
 import { exportCsv } from '../export.js';
+import { exportCommand, reportCommand, ReportUsageError } from './reports.js';
 import { addEmailRecipient, addWebhook, listWebhooks, rotateWebhookSecret } from '../notify/webhooks.js';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../src/schemas/webhook.js';
 import { issueInvitation, revokeInvitation } from '../invitations.js';
@@ -89,7 +92,8 @@ export const USAGE = `usage: npm run hub -- <command> [options]
          [--pass [--weekdays 1,2,3,4,5] [--between 08:00-18:00] [--permit REF]] [--out FILE.png|FILE.svg]
   revoke-invite --jti ID [--site ID]
   revoke-device --id DEVICE-ID [--site ID]
-  export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]
+  export [--what visits|incidents|ledger] [--format csv|xlsx] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE] [--site ID]
+  report --period 2026-11|2026-W48|2026-H2|2026 [--format json|csv|xlsx] [--out FILE] [--site ID]
   purge [--site ID]
   access --name NAME | --phone +852… [--site ID]
   erase --name NAME | --phone +852… [--site ID]
@@ -145,6 +149,9 @@ const OPTIONS = {
   file: { type: 'string' },
   add: { type: 'string' },
   remove: { type: 'string' },
+  what: { type: 'string' },
+  format: { type: 'string' },
+  period: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
@@ -156,7 +163,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   invite: ['site', 'host', 'visitor-type', 'from', 'hours', 'party', 'uses', 'pass', 'weekdays', 'between', 'permit', 'out'],
   'revoke-invite': ['site', 'jti'],
   'revoke-device': ['site', 'id'],
-  export: ['site', 'from', 'to'],
+  export: ['site', 'from', 'to', 'what', 'format', 'out'],
+  report: ['site', 'period', 'format', 'out'],
   backup: [],
   restore: ['force'],
   'add-webhook': ['site', 'url', 'events'],
@@ -360,7 +368,20 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         }
         break;
       }
+      case 'report':
       case 'export': {
+        // The kinds and formats of issue 8 (hub/cli/reports.ts); plain `export` stays the visits CSV below.
+        if (command === 'report' || values['what'] !== undefined || values['format'] !== undefined || values['out'] !== undefined) {
+          const flags = { what: str(values, 'what'), format: str(values, 'format'), from: str(values, 'from'), to: str(values, 'to'), period: str(values, 'period'), out: str(values, 'out') };
+          const sink = (bytes: Uint8Array) => (options.out ? options.out(new TextDecoder().decode(bytes)) : process.stdout.write(bytes));
+          try {
+            const line = await (command === 'report' ? reportCommand : exportCommand)(store, siteId, flags, now, sink);
+            if (line !== undefined) print(line);
+          } catch (error) {
+            throw error instanceof ReportUsageError ? new UsageError(error.message) : error;
+          }
+          break;
+        }
         const from = str(values, 'from');
         const to = str(values, 'to');
         for (const [flag, value] of [['from', from], ['to', to]] as const) {
