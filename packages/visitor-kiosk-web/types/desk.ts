@@ -1,7 +1,7 @@
 /** Types of `visitor-kiosk-web/desk` (dist/visitor-desk.js): registers `<visitor-desk>`. */
 import type { VisitorDeskElement } from './elements.js';
 
-export type { VisitorDeskElement, VisitorKioskLocale } from './elements.js';
+export type { VisitorDeskElement, VisitorKioskLocale, VisitorKioskTheme } from './elements.js';
 export { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent, VisitRegisteredEvent } from './events.js';
 export type { SyncStateDetail, VisitEventDetail, VisitFlaggedDetail, VisitRegisteredDetail } from './events.js';
 

@@ -7,6 +7,9 @@
 /** The kiosk's and the desk's languages. */
 export type VisitorKioskLocale = 'en' | 'zh-Hant' | 'zh-Hans';
 
+/** `light` (default), `dark`, `high-contrast`, or `auto` (dark when the device prefers it); see docs/theming.md. */
+export type VisitorKioskTheme = '' | 'light' | 'dark' | 'high-contrast' | 'auto';
+
 /** `<visitor-kiosk>`: the lobby kiosk. */
 export interface VisitorKioskElement extends HTMLElement {
   /** Idle reset in seconds (attribute `idle-timeout`; default 60, honoured down to 1). */
@@ -19,6 +22,8 @@ export interface VisitorKioskElement extends HTMLElement {
   configSrc: string;
   /** IndexedDB database name (property only; default `visitor-kiosk`). */
   dbName: string;
+  /** The colour theme (attribute `theme`, reflected). */
+  theme: VisitorKioskTheme;
   /** The language shown now. */
   readonly currentLocale: VisitorKioskLocale;
   /** Whether a visitor is using the kiosk (any screen but the welcome screen). */
@@ -45,6 +50,8 @@ export interface VisitorDeskElement extends HTMLElement {
   staffSrc: string;
   /** IndexedDB database name (property only; default `visitor-kiosk`, shared with a kiosk on the same origin). */
   dbName: string;
+  /** The colour theme (attribute `theme`, reflected). */
+  theme: VisitorKioskTheme;
   /** Signs the current staff member out. */
   signOut(): void;
   /** Back to the sign-in screen with no filter or search. */

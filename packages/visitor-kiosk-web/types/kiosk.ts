@@ -1,7 +1,7 @@
 /** Types of `visitor-kiosk-web/kiosk` (dist/visitor-kiosk.js): registers `<visitor-kiosk>`. */
 import type { VisitorKioskElement } from './elements.js';
 
-export type { VisitorKioskElement, VisitorKioskLocale } from './elements.js';
+export type { VisitorKioskElement, VisitorKioskLocale, VisitorKioskTheme } from './elements.js';
 export { LocaleChangeEvent, SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
 export type { LocaleChangeDetail, SyncStateDetail, VisitEventDetail, VisitRegisteredDetail } from './events.js';
 
