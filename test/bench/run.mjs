@@ -19,6 +19,7 @@ import { scanDownloads } from './scan-size.mjs';
 import { storedVisits, VISITS } from './stored-visits.mjs';
 import { REGISTRATIONS, submitToStatus } from './submit.mjs';
 import { VERIFY_CALLS, verifyTime } from './verify.mjs';
+import { webhookLatency } from './webhook.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -206,6 +207,11 @@ await figure('11. the hub', async () => {
 });
 await figure('12. kiosk → desk alert through the hub', async () => {
   rows.push(...(await hubAlertLatency()));
+});
+
+// Issue 6: kiosk Submit → the signed webhook at a local receiver, through the hub's durable queue (webhook.mjs).
+await figure('13. kiosk → webhook received', async () => {
+  rows.push(...(await webhookLatency()));
 });
 
 // Issue 6: backup and restore of 100 000 visits (npm run hub -- backup / restore, hub.mjs).
