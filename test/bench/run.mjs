@@ -15,6 +15,7 @@ import { benchBackup, benchHub, benchPurge, hubAlertLatency, hubCrossProcessLate
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
 import { chromium, closeServer, LAUNCH, log, removeDir, serveDir, table } from './lib.mjs';
+import { packageSizes } from './package-size.mjs';
 import { scanDownloads } from './scan-size.mjs';
 import { storedVisits, VISITS } from './stored-visits.mjs';
 import { REGISTRATIONS, submitToStatus } from './submit.mjs';
@@ -227,6 +228,11 @@ await figure('16. purge of a site-year', async () => {
 // (LISTEN/NOTIFY, hub/db/pg-listen.ts); skipped with a log line when DATABASE_URL is unset (hub.mjs).
 await figure('15. alert across two hub processes (PostgreSQL)', async () => {
   rows.push(...(await hubCrossProcessLatency()));
+});
+
+// Issue 9: what a host page downloads from the package, next to Lit alone (package-size.mjs).
+await figure('19. the package: what a host page downloads', async () => {
+  rows.push(...(await packageSizes()));
 });
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
