@@ -32,6 +32,7 @@ import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
 import './guard/define.js';
+import { GuardStore } from '../src/storage/guard.js';
 import { ExportPartsController } from '../components/controllers/export-parts-controller.js';
 import { isolation, themes } from '../components/styles/themes.js';
 
@@ -411,6 +412,8 @@ export class VisitorDesk extends LitElement {
         break;
       }
       case 'check-out': {
+        // Asked on the row when the visitor holds a numbered badge: handed back or not, for the guard's card register.
+        if (e.detail.cardReturned !== undefined) await new GuardStore(this.dbName, this.siteConfig).settleVisitCard(visit, e.detail.cardReturned, staff.id, now);
         const v = await data.visits.checkOut(visit.id, now);
         this.dispatchEvent(new VisitCheckedOutEvent({ visitId: v.id, at: v.updatedAt }));
         break;

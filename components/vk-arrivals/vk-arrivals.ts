@@ -55,6 +55,8 @@ export interface ArrivalActionDetail {
   badgeNumber?: string;
   /** Deny: the reason chosen and staff's words (required with `other`). */
   denial?: { reason: DenyReason; note?: string };
+  /** Check out of a visitor holding a numbered badge: whether the badge (the visitor card) was handed back. */
+  cardReturned?: boolean;
 }
 
 const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
@@ -159,7 +161,7 @@ export class VkArrivals extends LitElement {
         flex-basis: 100%;
       }
       .row.flagged {
-        background: #fff4f4;
+        background: var(--vk-color-danger-surface, #fff4f4);
       }
       .flag {
         color: var(--_danger);
@@ -256,6 +258,8 @@ export class VkArrivals extends LitElement {
   @state() private denyReason: DenyReason | undefined;
   @state() private denyNote = '';
   @state() private denyError: 'reason' | 'note' | undefined;
+  /** The row whose **Check out** is asking whether the visitor handed the badge back. */
+  @state() private askingCard: string | undefined;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('.sentinel') private sentinel!: HTMLElement | null;
@@ -406,9 +410,7 @@ export class VkArrivals extends LitElement {
               <button @click=${() => this.openDeny(row)}>${m.deny}</button>
               ${missing ? html`<p class="error" id=${`${badgeId}-err`}>${m.badgeRequired}</p>` : nothing}`
           : nothing}
-        ${v.status === 'checked-in' || v.status === 'host-absent'
-          ? html`<button @click=${() => this.act({ visitId: v.id, action: 'check-out' })}>${m.checkOut}</button>`
-          : nothing}
+        ${v.status === 'checked-in' || v.status === 'host-absent' ? this.renderCheckOut(v) : nothing}
         ${v.status === 'checked-in' ? html`<button @click=${() => this.act({ visitId: v.id, action: 'print' })}>${m.printBadge}</button>` : nothing}
         ${row.suggestion === 'A' && !row.flag ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-A' })}>${m.raiseA}</button>` : nothing}
         ${row.suggestion === 'B' && !row.flag ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-B' })}>${m.raiseB}</button>` : nothing}
@@ -416,6 +418,35 @@ export class VkArrivals extends LitElement {
           ? html`<button @click=${() => this.act({ visitId: v.id, action: 'raise-C' })}>${m.raiseC}</button>`
           : nothing}
       </div>
+    </div>`;
+  }
+
+  /**
+   * **Check out**. A visitor holding a numbered badge (the visitor card) is asked about it first — handed back or
+   * not — so the guard's card register learns it at the door, not at the end of the day (issue 7 item 3).
+   */
+  private renderCheckOut(v: Visit) {
+    const m = this.messages;
+    const badge = v.badgeNumber;
+    if (!badge) return html`<button @click=${() => this.act({ visitId: v.id, action: 'check-out' })}>${m.checkOut}</button>`;
+    if (this.askingCard !== v.id) {
+      return html`<button
+        @click=${() => {
+          this.askingCard = v.id;
+          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#card-q-${v.id} + button`)?.focus());
+        }}
+      >
+        ${m.checkOut}
+      </button>`;
+    }
+    const done = (cardReturned: boolean) => {
+      this.askingCard = undefined;
+      this.act({ visitId: v.id, action: 'check-out', cardReturned });
+    };
+    return html`<div role="group" aria-labelledby=${`card-q-${v.id}`}>
+      <p id=${`card-q-${v.id}`}>${m.guard.cardBackQuestion(badge)}</p>
+      <button class="primary" @click=${() => done(true)}>${m.guard.cardBackCheckOut}</button>
+      <button @click=${() => done(false)}>${m.guard.cardNotBackCheckOut}</button>
     </div>`;
   }
 
@@ -513,7 +544,7 @@ export class VkArrivals extends LitElement {
                   const missing = this.badgeMissing.has(r.visit.id);
                   // A row renders again only when its data or its error changed: a refresh of an unchanged
                   // day costs a comparison per row, not a template (keyed, so a new arrival on top moves none).
-                  return guard([r, missing, m, this.numberedBadges], () => this.renderRow(r, missing));
+                  return guard([r, missing, m, this.numberedBadges, this.askingCard === r.visit.id], () => this.renderRow(r, missing));
                 },
               )}
             </div>

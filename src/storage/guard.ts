@@ -295,6 +295,30 @@ export class GuardStore {
     return added;
   }
 
+  /**
+   * **Check out** of a visitor holding a numbered badge: the badge is recorded as the visit's card (if the
+   * panel has not done so yet) and, when it was handed back, every card of the visit still out is returned —
+   * one transaction. Not handed back: the card stays out and the end-of-day list flags it. Returns the cards returned.
+   */
+  async settleVisitCard(visit: Visit, returned: boolean, staffId: string, at: Date): Promise<CardRecord[]> {
+    await this.recordBadgeCards([visit], staffId, at);
+    if (!returned) return [];
+    const tx = await this.tx();
+    return this.done(
+      write(tx, async () => {
+        const raw: unknown[] = await tx.objectStore('records').index('by-visit').getAll(visit.id);
+        const out: CardRecord[] = [];
+        for (const record of parseRows(raw, guardRecordSchema, 'id').rows) {
+          if (record.kind !== 'card' || record.returnedAt !== undefined) continue;
+          const back = returnCard(record, at, staffId);
+          await tx.objectStore('records').put(row(back));
+          out.push(back);
+        }
+        return out;
+      }),
+    );
+  }
+
   /** A card handed back by its number: refused with `card-not-issued` when no card with that number is out. */
   async returnCardByNumber(number: string, staffId: string, at: Date, kind?: CardKind): Promise<CardRecord> {
     const n = text(number, 'number', MAX_GUARD_SHORT);

@@ -15,35 +15,54 @@ const region = (page: Page, heading: string): Locator => page.getByRole('region'
 
 test.use({ viewport: PHONE_VIEWPORT });
 
-test('a card handed out at check-in is flagged when the visitor checks out without returning it; a card never issued cannot be returned', async ({ context, page: kiosk }) => {
+test('Check out asks whether the badge (visitor card) came back; one kept is flagged, a card never issued cannot be returned', async ({ context, page: kiosk }) => {
   await openKiosk(kiosk);
   const desk = await openSignedInDesk(context);
   const ann = uniqueName('Ann');
+  const ben = uniqueName('Ben');
   await registerAtKiosk(kiosk, walkIn(ann), desk);
-
-  const row = arrivalRow(desk, ann);
-  await row.getByRole('textbox', { name: deskEn.badgeNumber, exact: true }).fill('17');
-  await deskButton(row, DESK.confirmCheckIn).click();
-  await expect(statusCell(row)).toContainText(DESK.onSite);
+  await registerAtKiosk(kiosk, walkIn(ben), desk);
 
   const cards = region(desk, g.cardsHeading);
   const notReturned = cards.getByRole('list', { name: g.outstandingHeading, exact: true });
-  const card = notReturned.getByRole('listitem').filter({ hasText: `${g.cardKinds.visitor} 17` });
-  await expect(card).toContainText(ann);
-  await expect(card).not.toContainText(g.leftWithCard);
+  const cardOf = (number: string) => notReturned.getByRole('listitem').filter({ hasText: `${g.cardKinds.visitor} ${number}` });
+  for (const [name, badge] of [
+    [ann, '17'],
+    [ben, '18'],
+  ] as const) {
+    const row = arrivalRow(desk, name);
+    await row.getByRole('textbox', { name: deskEn.badgeNumber, exact: true }).fill(badge);
+    await deskButton(row, DESK.confirmCheckIn).click();
+    await expect(statusCell(row)).toContainText(DESK.onSite);
+    await expect(cardOf(badge)).toContainText(name);
+  }
+  await expect(cardOf('17')).not.toContainText(g.leftWithCard);
 
-  await deskButton(row, DESK.checkOut).click();
-  await expect(statusCell(row)).toContainText(DESK.left);
-  await expect(card).toContainText(g.leftWithCard);
+  // Ann leaves with her badge: Check out asks, the guard answers "not returned", the card is flagged.
+  const rowAnn = arrivalRow(desk, ann);
+  await deskButton(rowAnn, DESK.checkOut).click();
+  const question = rowAnn.getByRole('group', { name: g.cardBackQuestion('17'), exact: true });
+  await expect(deskButton(question, g.cardBackCheckOut)).toBeFocused();
+  await deskButton(question, g.cardNotBackCheckOut).click();
+  await expect(statusCell(rowAnn)).toContainText(DESK.left);
+  await expect(cardOf('17')).toContainText(g.leftWithCard);
+
+  // Ben hands his back at check-out: nothing outstanding for him.
+  const rowBen = arrivalRow(desk, ben);
+  await deskButton(rowBen, DESK.checkOut).click();
+  await deskButton(rowBen, g.cardBackCheckOut).click();
+  await expect(statusCell(rowBen)).toContainText(DESK.left);
+  await expect(cardOf('18')).toHaveCount(0);
+  await expect(notReturned.getByRole('listitem')).toHaveCount(1);
 
   // Bad input: a number that was never handed out is refused, and says which.
   await cards.getByRole('textbox', { name: g.returnNumber, exact: true }).fill('99');
   await deskButton(cards, g.recordReturn).click();
   await expect(cards.getByRole('alert')).toHaveText(g.errors['card-not-issued']({ number: '99' }));
-  await expect(card).toBeVisible();
+  await expect(cardOf('17')).toBeVisible();
 
-  // The card comes back late: the list empties.
-  await deskButton(card, `${g.cardReturned}: 17`).click();
+  // Ann's card comes back late: the list empties.
+  await deskButton(cardOf('17'), `${g.cardReturned}: 17`).click();
   await expect(cards.getByText(g.noneOutstanding, { exact: true })).toBeVisible();
 });
 

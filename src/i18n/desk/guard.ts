@@ -45,6 +45,10 @@ export interface GuardMessages {
   cardLine: (kind: string, number: string, holder: string, time: string) => string;
   cardIssued: (number: string) => string;
   cardBack: (number: string) => string;
+  /** Asked on **Check out** of a visitor holding a numbered badge (the visitor card). */
+  cardBackQuestion: (number: string) => string;
+  cardBackCheckOut: string;
+  cardNotBackCheckOut: string;
   // goods-removal passes
   passesHeading: string;
   passUnit: string;
@@ -139,6 +143,9 @@ export const guardEn: GuardMessages = {
   cardLine: (kind, number, holder, time) => `${kind} ${number} — ${holder}, issued ${time}`,
   cardIssued: (number) => `Card ${number} issued.`,
   cardBack: (number) => `Card ${number} returned.`,
+  cardBackQuestion: (number) => `Badge ${number} handed back?`,
+  cardBackCheckOut: 'Returned — check out',
+  cardNotBackCheckOut: 'Not returned — check out',
   passesHeading: 'Goods removal passes',
   passUnit: 'Unit',
   requester: 'Requested by',
@@ -243,6 +250,9 @@ export const guardZhHant: GuardMessages = {
   cardLine: (kind, number, holder, time) => `${kind} ${number} — ${holder}，${time} 發出`,
   cardIssued: (number) => `已發出卡 ${number}。`,
   cardBack: (number) => `卡 ${number} 已交還。`,
+  cardBackQuestion: (number) => `訪客證 ${number} 已交還？`,
+  cardBackCheckOut: '已交還 — 離開登記',
+  cardNotBackCheckOut: '未交還 — 離開登記',
   passesHeading: '放行條',
   passUnit: '單位',
   requester: '申請人',
@@ -347,6 +357,9 @@ export const guardZhHans: GuardMessages = {
   cardLine: (kind, number, holder, time) => `${kind} ${number} — ${holder}，${time} 发出`,
   cardIssued: (number) => `已发出卡 ${number}。`,
   cardBack: (number) => `卡 ${number} 已交还。`,
+  cardBackQuestion: (number) => `访客证 ${number} 是否已交还？`,
+  cardBackCheckOut: '已交还 — 访客签离',
+  cardNotBackCheckOut: '未交还 — 访客签离',
   passesHeading: '放行条',
   passUnit: '房号',
   requester: '申请人',
