@@ -141,6 +141,8 @@ export interface SiteConfig {
   ledger?: {
     /** The subject taxonomy staff file contacts under (codes stable, labels in three languages); absent or empty: the default list. */
     subjects?: { code: string; label: LocalisedText }[];
+    /** Households the site serves: the denominator of the valid-complaint rate in reports (absent: no rate). */
+    households?: number;
   };
   /** The guard's registers (src/domain/guard.ts): carried items asked at registration, the restricted rooms; absent: off, and the two default rooms. */
   /** Hosts who get a one-time answer link when a visitor for them registers (hub-only; see `HostDirectory`). */

@@ -17,6 +17,8 @@ const MAX_RETENTION_DAYS = 3650;
 const MAX_EMBEDDING_ORIGINS = 20;
 /** Most ledger subjects a site lists: a taxonomy longer than this stops showing recurring problems. */
 const MAX_LEDGER_SUBJECTS = 100;
+/** Most households one site may count (the largest estates have some tens of thousands). */
+const MAX_HOUSEHOLDS = 1_000_000;
 /** Longest silence a site may allow a kiosk before the health alert: a week. */
 const MAX_SILENT_MINUTES = 7 * 24 * 60;
 /**
@@ -171,6 +173,8 @@ export const siteConfigSchema = z
               z.refine((list) => new Set(list.map((s) => s.code)).size === list.length, 'a subject code is listed twice'),
             ),
         ),
+        // Reports' valid-complaint rate: complaints marked valid per household (src/domain/reports/ledger.ts).
+        households: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_HOUSEHOLDS))),
       }),
     ),
     hosts: z.optional(
