@@ -10,7 +10,7 @@
 import type { WatchEntry } from '../src/domain/desk.js';
 import type { SiteConfig } from '../src/domain/site.js';
 import { watchEntrySchema } from '../src/schemas/desk.js';
-import { DEFAULT_WATCH_DAYS, type AddWatchEntryRequest } from '../src/schemas/site-admin.js';
+import { DEFAULT_WATCH_DAYS, MAX_WATCH_DAYS, type AddWatchEntryRequest } from '../src/schemas/site-admin.js';
 import { parseSiteConfig } from '../src/schemas/site.js';
 import { recordAudit } from './audit.js';
 import type { HubStore } from './db/index.js';
@@ -69,6 +69,8 @@ export async function watchList(store: HubStore, siteId: string): Promise<WatchE
 /** Adds an entry (approved by `request.approvedBy`, or `approver`), audited as `add:<id>`. */
 export async function addWatchEntry(store: HubStore, siteId: string, request: AddWatchEntryRequest, who: { actor: string; approver: string }, now: Date): Promise<WatchEntry> {
   const id = newId(now);
+  const expiresAt = request.expiresAt !== undefined ? Date.parse(request.expiresAt) : now.getTime() + (request.days ?? DEFAULT_WATCH_DAYS) * DAY_MS;
+  if (expiresAt <= now.getTime() || expiresAt > now.getTime() + MAX_WATCH_DAYS * DAY_MS) throw new HubError(400, 'bad-request', `an entry expires within ${MAX_WATCH_DAYS} days from now`, 'expiresAt');
   const entry = watchEntrySchema.safeParse({
     id,
     siteId,
@@ -77,7 +79,7 @@ export async function addWatchEntry(store: HubStore, siteId: string, request: Ad
     reason: request.reason.trim(),
     approvedBy: (request.approvedBy ?? who.approver).trim(),
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + (request.days ?? DEFAULT_WATCH_DAYS) * DAY_MS).toISOString(),
+    expiresAt: new Date(expiresAt).toISOString(),
   } satisfies WatchEntry);
   if (!entry.success) throw new HubError(400, 'bad-request', 'invalid watch-list entry', entry.error.issues[0]?.path.map(String).join('.'));
   const e = entry.data;

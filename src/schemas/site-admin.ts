@@ -22,10 +22,15 @@ export const addWatchEntryRequestSchema = z
     value: z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT)),
     reason: z.string().check(z.minLength(1), z.maxLength(MAX_STORED_MESSAGE)),
     approvedBy: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_STORED_TEXT))),
-    /** How many days from now it lasts (default DEFAULT_WATCH_DAYS). */
+    /** How many days from now it lasts (default DEFAULT_WATCH_DAYS)… */
     days: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_WATCH_DAYS))),
+    /** …or until when (the desk's form picks a date); in the future and within MAX_WATCH_DAYS (checked by the hub). */
+    expiresAt: z.optional(z.iso.datetime()),
   })
-  .check(z.refine((r) => r.kind !== 'phone' || z.e164().safeParse(r.value).success, { message: 'a phone entry needs an E.164 number', path: ['value'] }));
+  .check(
+    z.refine((r) => r.kind !== 'phone' || z.e164().safeParse(r.value).success, { message: 'a phone entry needs an E.164 number', path: ['value'] }),
+    z.refine((r) => r.days === undefined || r.expiresAt === undefined, { message: 'days or expiresAt, not both', path: ['expiresAt'] }),
+  );
 export type AddWatchEntryRequest = z.infer<typeof addWatchEntryRequestSchema>;
 
 /** GET /api/v1/watchlist — the site's entries, soonest expiry first (expired ones included until removed). */

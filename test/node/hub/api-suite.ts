@@ -712,6 +712,16 @@ export function hubApiSuite(backend: Backend): void {
       const alerts = await store.read((repo) => repo.alertsForVisit('demo', arrival.id));
       assert.ok(alerts.some((a) => a.kind === 'watchlist'), JSON.stringify(alerts));
 
+      // Until a given instant (the desk's form picks a date); not in the past, not beyond five years.
+      const until = new Date(clock.now().getTime() + 3 * 86_400_000).toISOString();
+      const dated = await api(base, 'POST', '/api/v1/watchlist', { token: admin, body: { kind: 'phone', value: '+85291112222', reason: 'Dated', approvedBy: 'Ms Manager', expiresAt: until } });
+      assert.equal(dated.status, 201, dated.text);
+      assert.equal(watchEntryReplySchema.parse(dated.body).entry.expiresAt, until);
+      assert.equal(watchEntryReplySchema.parse(dated.body).entry.approvedBy, 'Ms Manager');
+      for (const expiresAt of [new Date(clock.now().getTime() - 1000).toISOString(), new Date(clock.now().getTime() + 6 * 366 * 86_400_000).toISOString()]) {
+        assert.equal((await api(base, 'POST', '/api/v1/watchlist', { token: admin, body: { kind: 'name', value: 'X', reason: 'x', expiresAt } })).status, 400, expiresAt);
+      }
+      assert.equal((await api(base, 'POST', '/api/v1/watchlist', { token: admin, body: { kind: 'name', value: 'X', reason: 'x', expiresAt: until, days: 3 } })).status, 400, 'days or expiresAt');
       // Refused: a phone entry without an E.164 number, a kiosk, an unknown id.
       assert.equal((await api(base, 'POST', '/api/v1/watchlist', { token: admin, body: { kind: 'phone', value: '12345', reason: 'x' } })).status, 400);
       assert.equal((await api(base, 'GET', '/api/v1/watchlist', { token: kiosk.token })).status, 403);
