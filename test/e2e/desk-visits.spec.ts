@@ -69,7 +69,7 @@ test('Confirm check-in then Check out moves the row, and the evacuation list sho
 });
 
 test('fast entry: surname, unit and a type put the person on site; with the keyboard it takes under 10 s', async ({ context }) => {
-  const desk = await openSignedInDesk(context);
+  const desk = await openSignedInDesk(context, recordEvents);
   const fast = desk.getByRole('region', { name: DESK.fastEntryHeading, exact: true });
   const surname = fast.getByRole('textbox', { name: DESK.surname, exact: true });
   const unit = fast.getByRole('textbox', { name: DESK.unit, exact: true });
@@ -87,6 +87,13 @@ test('fast entry: surname, unit and a type put the person on site; with the keyb
   await expect(row).toContainText('Courier');
   await expect(row).toContainText('15C');
   await expectOnSite(desk, [courier]);
+  // Announced like any registration (CONTRACT.md: the desk adds the visitor type), then checked in: ids, times, a code.
+  const courierId = await visitIdOf(desk, courier);
+  const announced = (await recordedEvents(desk)).filter((e) => (e.detail as { visitId?: string } | null)?.visitId === courierId);
+  expect(announced.map((e) => [e.type, e.detail])).toEqual([
+    ['vk-visit-registered', { visitId: courierId, at: expect.any(String), visitorType: 'courier' }],
+    ['vk-visit-checked-in', { visitId: courierId, at: expect.any(String) }],
+  ]);
   // The form is ready for the next person.
   await expect(surname).toHaveValue('');
   await expect(unit).toHaveValue('');
