@@ -19,6 +19,7 @@ import { RecordStore } from '../src/storage/records.js';
 import { DeskStore, SyncStore, VisitStore } from '../src/storage/index.js';
 import type { HostAnswerEvent } from '../src/schemas/host-answer.js';
 import { EventStreamClient, FetchTransport, HubDeskClient, OutboxPusher, SyncError, namedLock } from '../src/sync/index.js';
+import { LedgerClient } from '../src/sync/ledger-client.js';
 
 /** The database a hub-linked desk keeps its copy in (see the module comment). */
 export const hubDbName = (dbName: string): string => (dbName.endsWith(':hub') ? dbName : `${dbName}:hub`);
@@ -234,6 +235,12 @@ export class DeskHubLink {
   siteHealth(): Promise<SiteHealthReply> {
     return this.#client.siteHealth();
   }
+
+  /** The ledger's requests under this session (desk/ledger): one client for the link's life. */
+  get ledger(): LedgerClient {
+    return (this.#ledger ??= new LedgerClient(this.#client.origin, () => this.#token));
+  }
+  #ledger: LedgerClient | undefined;
 
   /** Stops following the hub; with `signOut`, ends the session at the hub too (best effort). */
   async stop(signOut = false): Promise<void> {

@@ -31,6 +31,7 @@ import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
+import './ledger/define.js';
 import './guard/define.js';
 import { GuardStore } from '../src/storage/guard.js';
 import { ExportPartsController } from '../components/controllers/export-parts-controller.js';
@@ -697,6 +698,7 @@ export class VisitorDesk extends LitElement {
         .staff=${this.snapshot ? this.staff : undefined}
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
       ></vk-desk-invitations>
+      <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger}></vk-desk-ledger>
       <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>
