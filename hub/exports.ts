@@ -7,6 +7,7 @@
  *
  * Nothing here deletes: complaint and incident records leave the hub only by retention (hub/retention.ts).
  */
+import { redactFor } from '../src/domain/ledger/view.js';
 import { addDays, startOfLocalDay } from '../src/domain/rules/calendar.js';
 import { tableCsv, type Table } from '../src/domain/reports/cells.js';
 import type { ExportFormat, ExportKind } from '../src/schemas/reports.js';
@@ -55,8 +56,46 @@ const incidentsTable: TableBuilder = async (repo, siteId, range) => ({
   ]),
 });
 
-/** What can be exported; a feature adds its kind's builder here (the ledger: `ledger`). */
-export const EXPORT_TABLES: Partial<Record<ExportKind, TableBuilder>> = { visits: visitsTable, incidents: incidentsTable };
+export const LEDGER_COLUMNS = [
+  'number', 'received_at', 'channel', 'category', 'subject', 'important', 'who', 'unit', 'name', 'phone', 'organisation', 'about',
+  'description', 'first_contact_by', 'owner', 'department', 'assignee', 'promised_at', 'due_kind', 'due_at', 'stopped_at', 'status',
+  'reply', 'replied_at', 'resolution', 'resolved_at', 'valid', 'decision', 'escalated_at', 'follow_ups_done', 'last_satisfaction',
+  'repair_size', 'repair_completed_at', 'visit_id',
+] as const;
+
+/** Most ledger entries one export holds (a busy site's several years). */
+export const MAX_EXPORT_LEDGER_ENTRIES = 200_000;
+
+/**
+ * The ledger, oldest first. Exports are for the site manager and the operator, neither of whom is customer
+ * service: a protected complainant is withheld (src/domain/ledger/view.ts `redactFor`), as on every other read.
+ */
+const ledgerTable: TableBuilder = async (repo, siteId, range) => {
+  const rows = await repo.ledger.list(siteId, { from: range.start, to: range.end }, MAX_EXPORT_LEDGER_ENTRIES);
+  const entries = rows.map((r) => redactFor(r.entry, 'site-manager')).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  return {
+    name: 'ledger',
+    columns: LEDGER_COLUMNS,
+    rows: entries.map((e) => {
+      const who = e.who;
+      const done = e.followUps.filter((f) => f.doneAt !== undefined);
+      return [
+        e.number, e.receivedAt, e.channel, e.category, e.subject, e.important, who.kind,
+        who.kind === 'resident' ? who.unit : undefined,
+        who.kind === 'resident' || who.kind === 'other' ? who.name : undefined,
+        who.kind === 'resident' || who.kind === 'other' ? who.phone : undefined,
+        who.kind === 'other' ? who.organisation : undefined,
+        e.about ? [e.about.kind, e.about.department, e.about.person].filter(Boolean).join(': ') : undefined,
+        e.description, e.firstContactBy, e.ownerId, e.department, e.assignee, e.promisedAt, e.dueKind, e.dueAt, e.stoppedAt, e.status,
+        e.reply, e.repliedAt, e.resolution, e.resolvedAt, e.valid, e.decision?.text, e.escalation?.at, done.length, done.at(-1)?.satisfaction,
+        e.repair?.size, e.repair?.completedAt, e.visitId,
+      ];
+    }),
+  };
+};
+
+/** What can be exported; a feature adds its kind's builder here. */
+export const EXPORT_TABLES: Partial<Record<ExportKind, TableBuilder>> = { visits: visitsTable, incidents: incidentsTable, ledger: ledgerTable };
 
 /** The earliest and latest ISO texts: an open end of a range. */
 const OPEN_START = '0000';

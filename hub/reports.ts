@@ -9,6 +9,7 @@
  * Every read is audited (`report-read`, hub/audit.ts) for each site read, in the transaction of the read.
  */
 import { incidentsByClass } from '../src/domain/reports/incidents.js';
+import { ledgerSections } from '../src/domain/reports/ledger.js';
 import { periodBounds, type ReportPeriod } from '../src/domain/reports/period.js';
 import { mergeReports, type Report, type ReportSection } from '../src/domain/reports/report.js';
 import { visitsByDay, visitsByHour, visitsByType } from '../src/domain/reports/visits.js';
@@ -48,8 +49,26 @@ export const visitProvider: ReportProvider = async ({ repo, siteId, site, period
  */
 export const incidentProvider: ReportProvider = async ({ repo, siteId, bounds }) => [incidentsByClass(await repo.reports.alertsByClass(siteId, bounds.start.toISOString(), bounds.end.toISOString()))];
 
+/**
+ * Most ledger entries one site's report reads for a period: far above a busy desk's year (tens a day). The
+ * ledger's follow-ups, satisfaction and valid marks live in the entry's JSON, so its figures are computed from
+ * the period's entries (src/domain/reports/ledger.ts) rather than in SQL like the visits'.
+ */
+export const MAX_REPORT_LEDGER_ENTRIES = 100_000;
+
+/** The ledger's contacts, clocks, follow-ups, satisfaction and valid complaints per household. */
+export const ledgerProvider: ReportProvider = async ({ repo, siteId, site, bounds, now }) => {
+  const rows = await repo.ledger.list(siteId, { from: bounds.start.toISOString(), to: bounds.end.toISOString() }, MAX_REPORT_LEDGER_ENTRIES);
+  return ledgerSections(
+    rows.map((r) => r.entry),
+    bounds,
+    now,
+    site.ledger?.households,
+  );
+};
+
 /** Every section of the hub's reports, in display order. Add a feature's provider here. */
-export const REPORT_PROVIDERS: ReportProvider[] = [visitProvider, incidentProvider];
+export const REPORT_PROVIDERS: ReportProvider[] = [visitProvider, incidentProvider, ledgerProvider];
 
 /** One site's report for a period, inside the caller's transaction. */
 export async function siteReport(repo: Repo, siteId: string, period: ReportPeriod, now: Date, providers: readonly ReportProvider[] = REPORT_PROVIDERS): Promise<Report> {

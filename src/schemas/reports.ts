@@ -36,7 +36,8 @@ export const rateSectionSchema = z.strictObject({
   id: sectionId,
   numerator: count,
   denominator: count,
-  rate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  // Not capped at 1: valid complaints per household could, in a bad month on a small site, exceed one.
+  rate: z.nullable(z.number().check(z.minimum(0))),
   crossSite: z.boolean(),
 });
 

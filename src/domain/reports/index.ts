@@ -6,3 +6,4 @@ export * from './incidents.js';
 export * from './cells.js';
 export * from './tables.js';
 export * from './cases.js';
+export * from './ledger.js';

@@ -187,4 +187,47 @@ export function reportTests(context: () => ReportTestContext): void {
       assert.equal((await get(ctx, `/api/v1/exports?${bad}`, ctx.admin)).status, 400, bad);
     }
   });
+
+  it('adds the ledger to the month’s report, and exports it with a protected complainant withheld and formulas neutralised', async () => {
+    const ctx = context();
+    const post = async (body: unknown) => {
+      const reply = await api(ctx.base, 'POST', '/api/v1/ledger', { token: ctx.admin, body });
+      assert.equal(reply.status, 201, reply.text);
+    };
+    await post({
+      channel: 'call',
+      who: { kind: 'resident', unit: '12B', name: 'Complainant Chan', phone: '+85291234567' },
+      subject: 'plumbing',
+      category: 'complaint',
+      description: '=cmd|\' /C calc\'!A0 and the leak is still there',
+      about: { kind: 'department', department: 'Engineering' },
+      receivedAt: '2025-05-06T02:00:00.000Z',
+    });
+    await post({ channel: 'letter', who: { kind: 'anonymous' }, subject: 'lift', category: 'consultation', description: 'When is the lift serviced?', receivedAt: '2025-05-07T02:00:00.000Z' });
+
+    const report = reportReplySchema.parse((await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-05', { token: ctx.admin })).body).report;
+    const section = (id: string) => report.sections.find((s) => s.id === id);
+    const channels = section('contacts-by-channel');
+    assert.ok(channels?.kind === 'counts');
+    assert.deepEqual({ call: channels.counts['call'], letter: channels.counts['letter'], total: channels.total }, { call: 1, letter: 1, total: 2 });
+    const subjects = section('contacts-by-subject');
+    assert.ok(subjects?.kind === 'counts' && subjects.counts['plumbing'] === 1 && !subjects.crossSite);
+    // Both clocks ran out long ago (the hub's clock is in 2026) with no reply: decided, and missed.
+    assert.deepEqual(section('answered-within-deadline'), { kind: 'rate', id: 'answered-within-deadline', numerator: 0, denominator: 2, rate: 0, crossSite: true });
+    assert.deepEqual(section('resolution-rate'), { kind: 'rate', id: 'resolution-rate', numerator: 0, denominator: 2, rate: 0, crossSite: true });
+    assert.equal((section('valid-complaints-per-household') as { rate: number | null }).rate, null, 'no household count configured');
+    assert.ok(!JSON.stringify(report).includes('Chan') && !JSON.stringify(report).includes('leak'), 'counts only');
+
+    const csv = await (await get(ctx, '/api/v1/exports?what=ledger&format=csv&from=2025-05-01&to=2025-05-31', ctx.admin)).text();
+    const lines = csv.trim().split('\r\n');
+    assert.equal(lines.length, 3, csv);
+    assert.ok(lines[0]?.startsWith('number,received_at,channel,category,subject,'));
+    assert.ok(!csv.includes('Complainant Chan') && !csv.includes('+85291234567'), 'the protected complainant is withheld in exports too');
+    assert.ok(csv.includes(',withheld,'), csv);
+    assert.ok(csv.includes(`"'=cmd|' /C calc'!A0 and the leak is still there"`) || csv.includes(`'=cmd|' /C calc'!A0 and the leak is still there`), csv);
+    const xlsx = await workbook(await get(ctx, '/api/v1/exports?what=ledger&format=xlsx&from=2025-05-01&to=2025-05-31', ctx.admin));
+    const values: unknown[] = [];
+    xlsx.getWorksheet('ledger')?.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    assert.ok(values.some((v) => typeof v === 'string' && v.startsWith("'=cmd")), JSON.stringify(values));
+  });
 }
