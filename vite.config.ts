@@ -19,7 +19,7 @@ export default defineConfig({
       // demo.html is the host-portal demo (/demo); embed/*.html the frame mode's pages (/embed/kiosk, /embed/desk).
       // Two entries: the PWA page, and `/visitor-kiosk.js`, the one module a host page loads to embed the
       // element (a stable name; its chunks are hashed and live under assets/).
-      input: { index: 'index.html', desk: 'desk.html', 'desk-hub': 'desk-hub.html', invitation: 'invitation.html', demo: 'demo.html', 'embed-kiosk': 'embed/kiosk.html', 'embed-desk': 'embed/desk.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
+      input: { index: 'index.html', desk: 'desk.html', 'desk-hub': 'desk-hub.html', invitation: 'invitation.html', answer: 'answer.html', demo: 'demo.html', 'embed-kiosk': 'embed/kiosk.html', 'embed-desk': 'embed/desk.html', 'visitor-kiosk': 'kiosk/define.ts', 'visitor-desk': 'desk/define.ts' },
       output: {
         entryFileNames: (chunk) =>
           chunk.name === 'visitor-kiosk' || chunk.name === 'visitor-desk' ? `${chunk.name}.js` : 'assets/[name]-[hash].js',
@@ -57,7 +57,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
         navigateFallback: '/index.html',
         // The desk is its own page (/desk → desk.html through the precache's clean URLs), not the kiosk's.
-        navigateFallbackDenylist: [/^\/api\//, /^\/desk/, /^\/invitation/],
+        // The demo and the frame pages are not the kiosk either: never answered with index.html.
+        navigateFallbackDenylist: [/^\/api\//, /^\/desk/, /^\/invitation/, /^\/answer/, /^\/demo/, /^\/embed\//],
+        // `/demo?embed=frame` is demo.html from the precache like `/demo` (the mode is read by the page's script).
+        ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^embed$/],
         cleanupOutdatedCaches: true,
         // An update waits: the kiosk tells the new worker to take over only while nobody is using it.
         skipWaiting: false,

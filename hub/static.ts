@@ -57,7 +57,7 @@ const TYPES: Readonly<Record<string, string>> = {
 /** Routes that are pages of the app rather than files. */
 // `/desk` is the desk signed in at this hub (desk-hub.html); desk.html, the standalone desk that reads only its
 // own browser's records, stays reachable as `/desk.html` for a kiosk and desk sharing one device without a hub.
-const PAGES: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk-hub.html', '/desk/': 'desk-hub.html', '/demo': 'demo.html', '/demo/': 'demo.html', '/invitation': 'invitation.html', '/embed/kiosk': 'embed/kiosk.html', '/embed/kiosk/': 'embed/kiosk.html', '/embed/desk': 'embed/desk.html', '/embed/desk/': 'embed/desk.html' };
+const PAGES: Readonly<Record<string, string>> = { '/': 'index.html', '/index.html': 'index.html', '/desk': 'desk-hub.html', '/desk/': 'desk-hub.html', '/demo': 'demo.html', '/demo/': 'demo.html', '/invitation': 'invitation.html', '/answer': 'answer.html', '/embed/kiosk': 'embed/kiosk.html', '/embed/kiosk/': 'embed/kiosk.html', '/embed/desk': 'embed/desk.html', '/embed/desk/': 'embed/desk.html' };
 
 /** Answers a GET/HEAD for a file of `root`, or undefined when there is none (the caller says 404). */
 export async function serveFile(root: string, pathname: string, method: string): Promise<Response | undefined> {

@@ -11,6 +11,7 @@ import type { HubLink } from '../src/schemas/hub-link.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
 import { SyncStore, deviceBadgeKey } from '../src/storage/index.js';
 import { alertReplySchema } from '../src/schemas/sync.js';
+import { kioskHostAnswerReplySchema, type KioskHostAnswerReply } from '../src/schemas/host-answer.js';
 import { FetchTransport, SyncEngine, backoffDelay, hubRequest, pairDevice, type SyncState } from '../src/sync/index.js';
 
 /** The query parameter of a pairing link (CONTRACT.md: `http://host/?pair=CODE`). */
@@ -94,6 +95,20 @@ export class KioskSync {
       return true;
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * Whether the host of visit `visitId` was sent a one-time answer link and what they answered
+   * (hub/notify/host-answers.ts). Undefined when there is no hub or it cannot be reached right now.
+   */
+  async hostAnswer(visitId: string): Promise<KioskHostAnswerReply | undefined> {
+    const link = this.#link;
+    if (!link) return undefined;
+    try {
+      return await hubRequest((input, init) => fetch(input, init), link.origin, { method: 'GET', path: `/host-answers/${encodeURIComponent(visitId)}`, reply: kioskHostAnswerReplySchema, token: link.token });
+    } catch {
+      return undefined;
     }
   }
 

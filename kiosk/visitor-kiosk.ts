@@ -21,6 +21,8 @@ import type { SiteConfig } from '../src/domain/site.js';
 import type { Visit, VisitDraft } from '../src/domain/visit.js';
 import type { WalkInInput } from '../src/domain/walk-in.js';
 import { formatDateTime, messagesFor, resolveLocale, type LocaleTag, type Messages } from '../src/i18n/index.js';
+import { HOST_ANSWER_CATALOGUES } from '../src/i18n/host-answer.js';
+import type { HostAnswer } from '../src/schemas/host-answer.js';
 import { LocaleChangeEvent, SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitRegisteredEvent } from './events.js';
 import { blankWalkIn, nextScreen, type Action, type Screen } from './flow.js';
 import { askPersistence, callForHelp, visitStore } from './storage-bridge.js';
@@ -29,6 +31,13 @@ import { sealRecordedIdentity } from './identity-seal.js';
 
 /** How long the outcome stays before the kiosk returns to the start (CONTRACT.md: within 10 s). */
 export const OUTCOME_SECONDS = 8;
+/** How often the outcome screen asks the hub whether the host answered: cheap (one indexed read), prompt. */
+const HOST_ANSWER_POLL_MS = 1000;
+/**
+ * How long the outcome waits for a host who was sent a link (CONTRACT.md's 10 s return applies otherwise):
+ * two minutes covers a host reading a message upstairs; the idle reset (`idle-timeout`) still clears it first.
+ */
+export const HOST_ANSWER_WAIT_SECONDS = 120;
 /** Lower bound for `idle-timeout`: tests use 1 s; anything below would reset a visitor mid-tap. */
 const MIN_IDLE_SECONDS = 1;
 
@@ -190,6 +199,8 @@ export class VisitorKiosk extends LitElement implements IdleHost {
    */
   badgeToken = '';
   @state() private outcomeLeft = OUTCOME_SECONDS;
+  /** The host's answer to the visit on the outcome screen (hub mode): the link is out, or what they tapped. */
+  @state() private hostAnswer: HostAnswer | 'waiting' | undefined;
   @state() private fieldNonce = newNonce();
   @state() private formReady = false;
   @state() private pending = 0;
@@ -348,6 +359,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   }
 
   private clearVisitor(): void {
+    this.hostAnswer = undefined;
     this.input = blankWalkIn();
     this.note = { text: '', callbackPhone: '' };
     this.draft = undefined;
@@ -427,6 +439,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       this.draft = undefined;
       this.screen = 'outcome';
       this.startOutcomeTimer();
+      if (!draft.message) void this.watchHostAnswer(visit.id);
       await this.updateComplete;
       performance.mark('vk:status-shown');
       performance.measure('vk:submit-to-status', 'vk:submit', 'vk:status-shown');
@@ -527,10 +540,10 @@ export class VisitorKiosk extends LitElement implements IdleHost {
     this.startOutcomeTimer();
   }
 
-  private startOutcomeTimer() {
+  private startOutcomeTimer(seconds = OUTCOME_SECONDS) {
     this.stopOutcomeTimer();
-    const end = Date.now() + OUTCOME_SECONDS * 1000;
-    this.outcomeLeft = OUTCOME_SECONDS;
+    const end = Date.now() + seconds * 1000;
+    this.outcomeLeft = seconds;
     this.outcomeTimer = setInterval(() => {
       this.outcomeLeft = Math.max(0, Math.ceil((end - Date.now()) / 1000));
       if (this.outcomeLeft === 0) this.reset();
@@ -540,6 +553,44 @@ export class VisitorKiosk extends LitElement implements IdleHost {
   private stopOutcomeTimer() {
     if (this.outcomeTimer !== undefined) clearInterval(this.outcomeTimer);
     this.outcomeTimer = undefined;
+  }
+
+  /**
+   * The host's answer (issue 6): on a paired kiosk, asks the hub every HOST_ANSWER_POLL_MS whether the host of
+   * the visit just registered was sent a one-time link. While the link is out the outcome stays up to
+   * HOST_ANSWER_WAIT_SECONDS (its countdown says so; Done and the idle reset still clear it); the answer
+   * replaces the message — "Your host is coming down" — and the usual countdown starts. Nothing is asked when
+   * the hub has no link for the visit (no contact, or the desk handles this arrival).
+   */
+  private async watchHostAnswer(visitId: string): Promise<void> {
+    const sync = this.sync;
+    if (!sync?.paired) return;
+    const outcome = this.outcome;
+    const still = () => this.isConnected && this.screen === 'outcome' && this.outcome === outcome;
+    let waitingSince: number | undefined;
+    while (still()) {
+      await new Promise((resolve) => setTimeout(resolve, HOST_ANSWER_POLL_MS));
+      if (!still()) return;
+      const reply = await sync.hostAnswer(visitId);
+      if (!still()) return;
+      if (reply?.status === 'none' || reply?.status === 'expired') break;
+      if (reply?.status === 'answered' && reply.answer) {
+        this.hostAnswer = reply.answer;
+        this.startOutcomeTimer();
+        return;
+      }
+      if (reply?.status === 'waiting' && waitingSince === undefined) {
+        waitingSince = Date.now();
+        this.hostAnswer = 'waiting';
+        this.startOutcomeTimer(HOST_ANSWER_WAIT_SECONDS);
+      }
+      if (waitingSince !== undefined && Date.now() - waitingSince >= HOST_ANSWER_WAIT_SECONDS * 1000) return;
+    }
+    // No link, or it ran out: the usual countdown, if the wait had replaced it.
+    if (still() && waitingSince !== undefined) {
+      this.hostAnswer = undefined;
+      this.startOutcomeTimer();
+    }
   }
 
   /** Pairs (`?pair=CODE`) and syncs when paired; standalone otherwise (kiosk/sync-bridge.ts). */
@@ -708,8 +759,11 @@ export class VisitorKiosk extends LitElement implements IdleHost {
         return m.checkedInMessage(o.host);
       case 'checked-out':
         return o.feedback ? `${m.checkedOutMessage} ${m.feedbackThanks}` : m.checkedOutMessage;
-      case 'registered':
-        return m.outcomeRegistered(o.host);
+      case 'registered': {
+        // The host's words never say "not expected" to the visitor (src/i18n/host-answer.ts).
+        const h = HOST_ANSWER_CATALOGUES[this.locale].kiosk;
+        return this.hostAnswer === 'waiting' ? h.waiting : this.hostAnswer ? h.answers[this.hostAnswer] : m.outcomeRegistered(o.host);
+      }
       default:
         return '';
     }

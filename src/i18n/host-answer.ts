@@ -36,6 +36,7 @@ export interface HostAnswerMessages {
     expired: string;
     invalid: string;
     failed: string;
+    retry: string;
     loading: string;
     validUntil: (time: string) => string;
   };
@@ -68,6 +69,7 @@ const en: HostAnswerMessages = {
     expired: 'This link has expired. If the visitor is still waiting, please call reception.',
     invalid: 'This link is not valid — it may be incomplete. Please call reception.',
     failed: 'The visitor system could not be reached. Please try again.',
+    retry: 'Try again',
     loading: 'Loading…',
     validUntil: (time) => `This link works once, until ${time}.`,
   },
@@ -103,6 +105,7 @@ const zhHant: HostAnswerMessages = {
     expired: '此連結已過期。如訪客仍在等候，請致電接待處。',
     invalid: '此連結無效，可能並不完整。請致電接待處。',
     failed: '暫時未能連接訪客系統，請再試一次。',
+    retry: '再試一次',
     loading: '載入中…',
     validUntil: (time) => `此連結只可使用一次，有效至 ${time}。`,
   },
@@ -138,6 +141,7 @@ const zhHans: HostAnswerMessages = {
     expired: '此链接已过期。如访客仍在等候，请致电前台。',
     invalid: '此链接无效，可能不完整。请致电前台。',
     failed: '暂时无法连接访客系统，请再试一次。',
+    retry: '再试一次',
     loading: '加载中…',
     validUntil: (time) => `此链接只能使用一次，有效期至 ${time}。`,
   },

@@ -15,11 +15,12 @@
 import { z } from 'zod/mini';
 import { decodeBase64url, encodeBase64url, encodeBase64urlText } from './base64url.js';
 import { parseStrictJson } from './json.js';
+import { MAX_HOST_LINK_LENGTH } from '../schemas/host-answer.js';
+
+export { MAX_HOST_LINK_LENGTH };
 
 /** The token's version prefix: a future format gets `h2.` and this one refuses it. */
 export const HOST_LINK_VERSION = 'h1';
-/** Longest token read: the claims (ids of at most 64 characters) and a 43-character MAC fit well inside. */
-export const MAX_HOST_LINK_LENGTH = 512;
 /** A SHA-256 MAC is 32 bytes: 43 base64url characters. */
 const MAC_LENGTH = 43;
 /** Shape check before any decoding: prefix, two base64url parts. */

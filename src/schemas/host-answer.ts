@@ -6,9 +6,11 @@
 import { z } from 'zod/mini';
 import { VISITOR_TYPES } from '../domain/codes.js';
 import { isUuid } from '../domain/uuid.js';
-import { MAX_HOST_LINK_LENGTH } from '../invite/host-link.js';
 import { localeSchema } from './locale.js';
 import { MAX_STORED_TEXT } from './visit.js';
+
+/** Longest answer-link token read (src/invite/host-link.ts): ids of at most 64 characters and a MAC fit well inside. */
+export const MAX_HOST_LINK_LENGTH = 512;
 
 /** What a host can answer, in the order the page offers it. */
 export const HOST_ANSWERS = ['coming-down', 'let-up', 'not-expected'] as const;
