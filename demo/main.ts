@@ -75,6 +75,9 @@ if (mode === 'page') {
   languageSelect.addEventListener('change', () => kiosk.setAttribute('lang', languageSelect.value));
   void import('../kiosk/define.js');
   void import('../desk/define.js');
+  // Offline in the page needs our service worker at the portal's scope (docs/embedding-modes.md): the portal
+  // serves /sw.js from its own origin and registers it. Without it the kiosk still works online and queues.
+  if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 } else {
   // In frames: our origin, storage and service worker stay the hub's; the portal talks by postMessage only.
   const frames = new Map<Window, App>();

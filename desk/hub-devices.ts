@@ -56,11 +56,11 @@ export class VkHubDevices extends LitElement {
       gap: 6px;
     }
     .warning {
-      color: #8a4b00;
+      color: var(--vk-color-warning, #8a4b00);
       font-weight: 600;
     }
     .note {
-      color: #4a4a4a;
+      color: var(--vk-color-muted, #4a4a4a);
     }
     li button {
       margin-left: 0.5em;

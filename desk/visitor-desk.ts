@@ -31,6 +31,7 @@ import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
+import './parcels/define.js';
 import './ledger/define.js';
 import './guard/define.js';
 import { GuardStore } from '../src/storage/guard.js';
@@ -100,7 +101,7 @@ export class VisitorDesk extends LitElement {
       padding: 0 1em;
       border-radius: 8px;
       border: 2px solid var(--vk-color-accent, #0b5cad);
-      background: #fff;
+      background: var(--vk-color-background, #fff);
       color: var(--vk-color-accent, #0b5cad);
       cursor: pointer;
     }
@@ -111,10 +112,10 @@ export class VisitorDesk extends LitElement {
       flex-wrap: wrap;
     }
     .note {
-      color: #4a4a4a;
+      color: var(--vk-color-muted, #4a4a4a);
     }
     .warning {
-      border-inline-start: 4px solid #b00020;
+      border-inline-start: 4px solid var(--vk-color-danger, #b00020);
       padding-inline-start: 0.5em;
       overflow-wrap: anywhere;
     }
@@ -687,6 +688,7 @@ export class VisitorDesk extends LitElement {
         .site=${this.siteConfig}
         .rules=${this.rules}
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
+        .hubWatch=${this.hubLink?.watchList}
         .staff=${this.snapshot ? this.staff : undefined}
         .dbName=${this.dbName}
         .locale=${this.locale}
@@ -698,6 +700,7 @@ export class VisitorDesk extends LitElement {
         .staff=${this.snapshot ? this.staff : undefined}
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
       ></vk-desk-invitations>
+      <vk-desk-parcels class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-parcels>
       <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger}></vk-desk-ledger>
       <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">

@@ -40,7 +40,7 @@ export class VkAlertList extends LitElement {
         border-radius: var(--_radius);
         padding: var(--_space);
         margin-bottom: var(--_space);
-        background: #fff4f4;
+        background: var(--vk-color-danger-surface, #fff4f4);
       }
       .alert.acknowledged {
         border-color: var(--_border);
