@@ -12,6 +12,7 @@
  * The staff session token lives in memory only: a reload asks for the PIN again.
  */
 import type { Alert, StaffMember } from '../src/domain/desk.js';
+import type { HubWatchList } from './planning/vk-desk-planning.js';
 import type { DeviceStatus, IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { hubEventSchema } from '../src/schemas/sync.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
@@ -230,6 +231,16 @@ export class DeskHubLink {
   async revokeDevice(deviceId: string): Promise<void> {
     await this.#client.revokeDevice(deviceId);
   }
+
+  /**
+   * The hub's watch list for the planning panel (desk/planning): on a hub-linked desk the hub classifies
+   * arrivals, so entries are kept there (site manager, guard), not in this desk's IndexedDB.
+   */
+  readonly watchList: HubWatchList = {
+    list: () => this.#client.watchList(),
+    add: (entry) => this.#client.addWatchEntry({ kind: entry.kind, value: entry.value, reason: entry.reason, approvedBy: entry.approvedBy, expiresAt: entry.expiresAt.toISOString() }),
+    remove: (id) => this.#client.removeWatchEntry(id),
+  };
 
   /** The hub's health and each kiosk's report, for `<vk-hub-devices>`. */
   siteHealth(): Promise<SiteHealthReply> {

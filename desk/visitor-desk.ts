@@ -687,6 +687,7 @@ export class VisitorDesk extends LitElement {
         .site=${this.siteConfig}
         .rules=${this.rules}
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
+        .hubWatch=${this.hubLink?.watchList}
         .staff=${this.snapshot ? this.staff : undefined}
         .dbName=${this.dbName}
         .locale=${this.locale}

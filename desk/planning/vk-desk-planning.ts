@@ -9,7 +9,7 @@ import { suggestsPeople, type SiteConfig } from '../../src/domain/site.js';
 import { localDayKey } from '../../src/domain/time.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
 import { formatDateTime, type LocaleTag } from '../../src/i18n/index.js';
-import { DeskStore } from '../../src/storage/desk.js';
+import { DeskStore, type WatchEntryInput } from '../../src/storage/desk.js';
 import { MAX_INVITATION_NAMES } from '../../src/schemas/sync.js';
 import type { InvitationIssuer } from '../invitations/vk-desk-invitations.js';
 import {
@@ -51,6 +51,13 @@ const TOUR_HOST_FALLBACK = 'Reception';
 const EMPTY_EXPECTED: ExpectedFormInput = { unit: '', time: '', guestName: '', people: '1', kind: 'guest', makeUp: '' };
 const EMPTY_TOUR: TourFormInput = { kind: 'ordinary', leader: '', headcount: '', names: '', departments: '', date: '', time: '', byPhone: false };
 const EMPTY_WATCH: WatchFormInput = { kind: 'name', value: '', reason: '', approvedBy: '', expires: '' };
+
+/** The hub's watch list as a hub-linked desk reaches it (desk/hub-link.ts `DeskHubLink.watchList`). */
+export interface HubWatchList {
+  list(): Promise<WatchEntry[]>;
+  add(entry: WatchEntryInput): Promise<WatchEntry>;
+  remove(id: string): Promise<void>;
+}
 
 /**
  * @summary The desk's planning: **expected visits** (a resident's phoned-in guest, an expected complaint
@@ -198,6 +205,11 @@ export class VkDeskPlanning extends LitElement {
   @property({ attribute: false }) now = (): Date => new Date();
   /** The hub's signer (desk/invitations), set on a hub-linked desk: an approved tour becomes its invitation. */
   @property({ attribute: false }) issuer: InvitationIssuer | undefined;
+  /**
+   * The hub's watch list, set on a hub-linked desk: the hub matches arrivals, so the list is read from and
+   * changed at the hub (each change audited there) instead of this desk's IndexedDB.
+   */
+  @property({ attribute: false }) hubWatch: HubWatchList | undefined;
 
   @state() private expected: ExpectedVisit[] = [];
   @state() private tours: TourRequest[] = [];
@@ -231,7 +243,7 @@ export class VkDeskPlanning extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('dbName') || changed.has('staff') || changed.has('site')) this.listen();
-    else if (changed.has('now')) void this.load();
+    else if (changed.has('now') || changed.has('hubWatch')) void this.load();
   }
 
   /** Loads the data again (what a message from another tab triggers); resolves once rendered. */
@@ -295,7 +307,13 @@ export class VkDeskPlanning extends LitElement {
     const siteId = this.site.id;
     try {
       const store = this.store;
-      const [expected, tours, watch] = await Promise.all([store.listExpected(localDayKey(now, this.site.timeZone)), store.listTours(), store.listWatchEntries(now)]);
+      const hubWatch = this.hubWatch;
+      const [expected, tours, watch] = await Promise.all([
+        store.listExpected(localDayKey(now, this.site.timeZone)),
+        store.listTours(),
+        // At the hub: a member it refuses (a receptionist) sees an empty list, not a failed panel.
+        hubWatch ? hubWatch.list().then((rows) => ({ rows: rows.filter((w) => Date.parse(w.expiresAt) > now.getTime()) }), () => ({ rows: [] })) : store.listWatchEntries(now),
+      ]);
       if (generation !== this.generation) return;
       const startOfToday = startOfLocalDay(localDayKey(now, this.site.timeZone), this.site.timeZone).getTime();
       this.expected = expected.rows.filter((e) => e.siteId === siteId);
@@ -613,7 +631,10 @@ export class VkDeskPlanning extends LitElement {
     this.watchErrors = {};
     const v = parsed.value;
     const ok = await this.write(
-      () => this.store.putWatchEntry({ siteId: this.site.id, kind: v.kind, value: v.value, reason: v.reason, approvedBy: v.approvedBy, expiresAt: v.expiresAt }, this.now()),
+      () => {
+        const entry = { siteId: this.site.id, kind: v.kind, value: v.value, reason: v.reason, approvedBy: v.approvedBy, expiresAt: v.expiresAt };
+        return this.hubWatch ? this.hubWatch.add(entry) : this.store.putWatchEntry(entry, this.now());
+      },
       (n) => (this.watchNotice = n),
       this.messages.planning.watchAdded,
     );
@@ -670,7 +691,11 @@ export class VkDeskPlanning extends LitElement {
                   <td data-label=${p.approvedBy}>${w.approvedBy}</td>
                   <td data-label=${p.expires}>${this.time(w.expiresAt)}</td>
                   <td>
-                    <button type="button" aria-describedby=${`watch-${w.id}`} @click=${() => void this.write(() => this.store.removeWatchEntry(w.id), (n) => (this.watchNotice = n))}>
+                    <button
+                      type="button"
+                      aria-describedby=${`watch-${w.id}`}
+                      @click=${() => void this.write(() => (this.hubWatch ? this.hubWatch.remove(w.id) : this.store.removeWatchEntry(w.id)), (n) => (this.watchNotice = n))}
+                    >
                       ${p.remove}
                     </button>
                   </td>

@@ -4,7 +4,8 @@
  * the PIN again) and sent in the `Authorization` header.
  */
 import { z } from 'zod/mini';
-import type { Alert } from '../domain/desk.js';
+import type { Alert, WatchEntry } from '../domain/desk.js';
+import { watchEntryReplySchema, watchListReplySchema, type AddWatchEntryRequest } from '../schemas/site-admin.js';
 import {
   ackReplySchema,
   alertReplySchema,
@@ -76,6 +77,21 @@ export class HubDeskClient {
   /** POST /devices/:id/revoke (site manager): a lost or stolen kiosk's token stops working at once. */
   async revokeDevice(deviceId: string): Promise<void> {
     await hubRequest(this.#fetch, this.origin, { method: 'POST', path: `/devices/${encodeURIComponent(deviceId)}/revoke`, body: {}, reply: anyReply, ...this.#auth() });
+  }
+
+  /** GET /watchlist (site manager, guard): the site's watch list at the hub. */
+  async watchList(): Promise<WatchEntry[]> {
+    return (await hubRequest(this.#fetch, this.origin, { method: 'GET', path: '/watchlist', reply: watchListReplySchema, ...this.#auth() })).entries;
+  }
+
+  /** POST /watchlist: a new entry, audited at the hub by its id. */
+  async addWatchEntry(request: AddWatchEntryRequest): Promise<WatchEntry> {
+    return (await hubRequest(this.#fetch, this.origin, { method: 'POST', path: '/watchlist', body: request, reply: watchEntryReplySchema, ...this.#auth() })).entry;
+  }
+
+  /** DELETE /watchlist/:id. */
+  async removeWatchEntry(id: string): Promise<void> {
+    await hubRequest(this.#fetch, this.origin, { method: 'DELETE', path: `/watchlist/${encodeURIComponent(id)}`, reply: anyReply, ...this.#auth() });
   }
 
   /** GET /health/site: the hub's version, database and disk, and each kiosk's last contact and report. */
