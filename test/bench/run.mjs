@@ -11,6 +11,7 @@ import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './ca
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
+import { benchReports } from './reports.mjs';
 import { benchBackup, benchHub, benchPurge, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
@@ -222,6 +223,11 @@ await figure('14. hub backup and restore', async () => {
 // Issue 6: retention — npm run hub -- purge on a site-year of visits (hub.mjs).
 await figure('16. purge of a site-year', async () => {
   rows.push(...(await benchPurge()));
+});
+// Issue 8: the monthly report over a site-year (SQLite) and over 1 000 000 visits across sites (PostgreSQL,
+// when DATABASE_URL is set), next to the raw SQL aggregates (reports.mjs).
+await figure('18. reports', async () => {
+  rows.push(...(await benchReports()));
 });
 
 // Issue 6: two hub processes on one PostgreSQL — a push to one, the alert on a desk streaming from the other
