@@ -1,6 +1,6 @@
 // The host's answer (issue 6, item 1): the one-time signed link — valid, used twice, expired, tampered (many
 // mutations, none accepted) — and, through a running hub on real SQLite with a webhook receiver and an SMTP
-// relay on loopback: a kiosk's registration for a unit in the host directory sends the link, the host's tap is
+// relay on loopback — on SQLite, and on PostgreSQL when DATABASE_URL names one: a kiosk's registration for a unit in the host directory sends the link, the host's tap is
 // recorded once, the desk's event is emitted, the kiosk learns the answer; incident arrivals send nothing.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -23,6 +23,7 @@ import { answerHostLink, viewHostLink } from '../../hub/notify/host-answers.js';
 import { startHub, type RunningHub } from '../../hub/server.js';
 import { bootstrapIfEmpty, createPairCode } from '../../hub/sites.js';
 import { api, badgeKey, deviceId, makeVisit } from './hub/fixtures.js';
+import { postgresUrl, scratchDatabase } from './hub/postgres.js';
 
 const ADMIN_PIN = '2468';
 const DELIVERY = { timeoutMs: 400, backoffBaseMs: 40, backoffCapMs: 150, tickMs: 40, maxAttempts: 8 };
@@ -116,193 +117,217 @@ async function until(what: string, check: () => Promise<boolean> | boolean, ms =
 /** Quoted-printable soft breaks and escapes undone (nodemailer wraps long lines such as the link). */
 const unQuote = (raw: string): string => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 
-describe('the host’s answer through a running hub (SQLite)', () => {
-  let dir = '';
-  let store: HubStore;
-  let hub: RunningHub;
-  let admin = '';
-  let kiosk = '';
-  let kioskId = '';
-  let secret = '';
-  let seq = 0;
-  let server: Server;
-  let hookUrl = '';
-  const received: Received[] = [];
-  const mails: { to: string[]; raw: string }[] = [];
-  let relay: SMTPServer;
-  let relayPort = 0;
+interface Backend {
+  name: string;
+  open(dir: string): Promise<HubStore>;
+  cleanup(): Promise<void>;
+}
 
-  const push = async (overrides: Parameters<typeof makeVisit>[2]) => {
-    const visit = makeVisit(kioskId, ++seq, overrides);
-    const reply = await api(hub.url, 'POST', '/api/v1/sync/push', { token: kiosk, body: { deviceId: kioskId, changes: [{ seq, type: 'visit', visit }] } });
-    assert.equal(reply.status, 200, reply.text);
-    return visit;
-  };
-  const kioskAsks = async (visitId: string, token = kiosk) => {
-    const reply = await api(hub.url, 'GET', `/api/v1/host-answers/${visitId}`, { token });
-    assert.equal(reply.status, 200, reply.text);
-    return kioskHostAnswerReplySchema.parse(reply.body);
-  };
-  const linkOf = (text: string): string => {
-    const token = /\/answer#(h1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})/.exec(text)?.[1];
-    assert.ok(token, 'a link in the text');
-    return token;
-  };
+function hostAnswerSuite(backend: Backend): void {
+  describe(`the host’s answer through a running hub (${backend.name})`, () => {
+    let dir = '';
+    let store: HubStore;
+    let hub: RunningHub;
+    let admin = '';
+    let kiosk = '';
+    let kioskId = '';
+    let secret = '';
+    let seq = 0;
+    let server: Server;
+    let hookUrl = '';
+    const received: Received[] = [];
+    const mails: { to: string[]; raw: string }[] = [];
+    let relay: SMTPServer;
+    let relayPort = 0;
 
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vk-hub-host-answers-'));
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    relay = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, session, callback) => {
+    const push = async (overrides: Parameters<typeof makeVisit>[2]) => {
+      const visit = makeVisit(kioskId, ++seq, overrides);
+      const reply = await api(hub.url, 'POST', '/api/v1/sync/push', { token: kiosk, body: { deviceId: kioskId, changes: [{ seq, type: 'visit', visit }] } });
+      assert.equal(reply.status, 200, reply.text);
+      return visit;
+    };
+    const kioskAsks = async (visitId: string, token = kiosk) => {
+      const reply = await api(hub.url, 'GET', `/api/v1/host-answers/${visitId}`, { token });
+      assert.equal(reply.status, 200, reply.text);
+      return kioskHostAnswerReplySchema.parse(reply.body);
+    };
+    const linkOf = (text: string): string => {
+      const token = /\/answer#(h1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})/.exec(text)?.[1];
+      assert.ok(token, 'a link in the text');
+      return token;
+    };
+
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'vk-hub-host-answers-'));
+      server = createServer((req, res) => {
         const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('latin1') });
-          callback();
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+          res.writeHead(204).end();
         });
-      },
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      relay = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        logger: false,
+        onData: (stream, session, callback) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('latin1') });
+            callback();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+      relayPort = (relay.server.address() as AddressInfo).port;
+
+      store = await backend.open(dir);
+      await bootstrapIfEmpty(store, { adminPin: ADMIN_PIN, now: new Date() });
+      hub = await startHub({ dataDir: dir, port: 0, host: '127.0.0.1', store, escalationTickMs: 3_600_000, pollMs: 100, delivery: { ...DELIVERY, smtp: { host: '127.0.0.1', port: relayPort, secure: false, from: 'kiosk-hub@lobby.example' } } });
+      admin = signInReplySchema.parse((await api(hub.url, 'POST', '/api/v1/sessions', { body: { pin: ADMIN_PIN } })).body).token;
+      const code = await store.write((repo) => createPairCode(repo, 'demo', new Date()));
+      kioskId = deviceId();
+      kiosk = pairReplySchema.parse((await api(hub.url, 'POST', '/api/v1/pair', { body: { code, deviceId: kioskId, badgeKey: await badgeKey() } })).body).token;
     });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    relayPort = (relay.server.address() as AddressInfo).port;
 
-    store = await openStore({ dataDir: dir });
-    await bootstrapIfEmpty(store, { adminPin: ADMIN_PIN, now: new Date() });
-    hub = await startHub({ dataDir: dir, port: 0, host: '127.0.0.1', store, escalationTickMs: 3_600_000, pollMs: 100, delivery: { ...DELIVERY, smtp: { host: '127.0.0.1', port: relayPort, secure: false, from: 'kiosk-hub@lobby.example' } } });
-    admin = signInReplySchema.parse((await api(hub.url, 'POST', '/api/v1/sessions', { body: { pin: ADMIN_PIN } })).body).token;
-    const code = await store.write((repo) => createPairCode(repo, 'demo', new Date()));
-    kioskId = deviceId();
-    kiosk = pairReplySchema.parse((await api(hub.url, 'POST', '/api/v1/pair', { body: { code, deviceId: kioskId, badgeKey: await badgeKey() } })).body).token;
+    after(async () => {
+      await hub?.close();
+      await store?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+      await rm(dir, { recursive: true, force: true });
+      await backend.cleanup();
+    });
+
+    it('the site manager adds a host directory; kiosks never see it', async () => {
+      const config = (await api(hub.url, 'GET', '/api/v1/site/config', { token: admin })).body as SiteConfig;
+      const hosts: SiteConfig['hosts'] = { contacts: [{ kind: 'unit', id: 'unit-12b', email: 'flat-12b@residents.example', locale: 'zh-Hant' }, { kind: 'unit', id: 'unit-15c' }] };
+      const refused = await api(hub.url, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, hosts: { contacts: [{ kind: 'unit', id: 'unit-12b', email: 'not an address' }] } } });
+      assert.equal(refused.status, 400, refused.text);
+      const put = await api(hub.url, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, hosts } });
+      assert.equal(put.status, 200, put.text);
+      const added = await api(hub.url, 'POST', '/api/v1/webhooks', { token: admin, body: { url: hookUrl, events: ['host.answer-requested'] } });
+      assert.equal(added.status, 201, added.text);
+      secret = (added.body as { secret: string }).secret;
+      const publicConfig = await api(hub.url, 'GET', '/site.json');
+      assert.equal(publicConfig.text.includes('residents.example'), false);
+      assert.equal('hosts' in (publicConfig.body as object), false);
+      const pulled = await api(hub.url, 'GET', '/api/v1/sync/pull', { token: kiosk });
+      assert.equal(pulled.text.includes('residents.example'), false);
+    });
+
+    let token = '';
+    let visitId = '';
+
+    it('a registration for a unit in the directory sends a signed webhook and an e-mail with the link, no name in either', async () => {
+      const visit = await push({ host: { kind: 'unit', id: 'unit-12b', label: '12B' }, visitor: { fullName: 'Lee Siu Ming', phone: '+85291234567', organisation: '', partySize: 2 } });
+      visitId = visit.id;
+      await until('the webhook', () => received.length === 1);
+      const got = received[0]!;
+      assert.deepEqual(await verifyWebhook(secret, got.headers['x-vk-timestamp'] as string, got.body, got.headers['x-vk-signature'] as string), { ok: true });
+      const payload = hostAnswerWebhookSchema.parse(JSON.parse(got.body));
+      assert.equal(payload.hostAnswer.visitId, visit.id);
+      assert.deepEqual(payload.hostAnswer.host, { kind: 'unit', id: 'unit-12b' });
+      assert.equal(payload.hostAnswer.locale, 'zh-Hant');
+      token = linkOf(payload.hostAnswer.link);
+      assert.ok(payload.hostAnswer.link.startsWith(`${hub.url.replace('127.0.0.1', '127.0.0.1')}/answer#`), payload.hostAnswer.link);
+      await until('the e-mail', () => mails.length === 1);
+      const mail = unQuote(mails[0]!.raw);
+      assert.deepEqual(mails[0]!.to, ['flat-12b@residents.example']);
+      assert.equal(linkOf(mail), token, 'the same link by mail');
+      assert.match(mail, /12B/);
+      for (const personal of ['Lee Siu Ming', '+85291234567']) {
+        assert.equal(got.body.includes(personal), false);
+        assert.equal(mail.includes(personal), false);
+      }
+      assert.deepEqual(await kioskAsks(visit.id), { status: 'waiting' });
+    });
+
+    it('the page sees the visitor while the link is open; a kiosk learns nothing about another kiosk’s visit', async () => {
+      const view = await api(hub.url, 'POST', '/api/v1/host-answer/view', { body: { token } });
+      assert.equal(view.status, 200, view.text);
+      const open = hostLinkViewSchema.parse(view.body);
+      assert.equal(open.state, 'open');
+      assert.equal(open.state === 'open' && open.visitorName, 'Lee Siu Ming');
+      assert.equal(open.state === 'open' && open.unit, '12B');
+      assert.equal(open.locale, 'zh-Hant');
+      const code = await store.write((repo) => createPairCode(repo, 'demo', new Date()));
+      const otherId = deviceId();
+      const other = pairReplySchema.parse((await api(hub.url, 'POST', '/api/v1/pair', { body: { code, deviceId: otherId, badgeKey: await badgeKey() } })).body).token;
+      assert.deepEqual(await kioskAsks(visitId, other), { status: 'unknown' });
+      const desk = await api(hub.url, 'GET', `/api/v1/host-answers/${visitId}`, { token: admin });
+      assert.equal(desk.status, 403);
+    });
+
+    it('the first answer is recorded and emitted once; a second tap gets the first answer back', async () => {
+      const before = await store.read((repo) => repo.lastEventId());
+      const first = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token, answer: 'coming-down' } });
+      assert.equal(first.status, 200, first.text);
+      assert.deepEqual({ ...hostAnswerReplySchema.parse(first.body), answeredAt: '' }, { recorded: true, answer: 'coming-down', answeredAt: '' });
+      const again = hostAnswerReplySchema.parse((await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token, answer: 'not-expected' } })).body);
+      assert.equal(again.recorded, false);
+      assert.equal(again.answer, 'coming-down');
+      const events = await store.read((repo) => repo.eventsAfter(before, 100, 'demo', ['host-answer']));
+      assert.equal(events.length, 1);
+      assert.deepEqual(JSON.parse(events[0]!.data), { type: 'host-answer', visitId, answer: 'coming-down', at: again.answeredAt });
+      assert.deepEqual(await kioskAsks(visitId), { status: 'answered', answer: 'coming-down' });
+      const view = hostLinkViewSchema.parse((await api(hub.url, 'POST', '/api/v1/host-answer/view', { body: { token } })).body);
+      assert.equal(view.state, 'answered');
+      assert.equal(JSON.stringify(view).includes('Lee Siu Ming'), false, 'an answered link shows no name');
+      const state = deskStateReplySchema.parse((await api(hub.url, 'GET', '/api/v1/desk/state', { token: admin })).body);
+      assert.deepEqual(state.hostAnswers, [{ type: 'host-answer', visitId, answer: 'coming-down', at: again.answeredAt }]);
+    });
+
+    it('expired and tampered links are refused with their codes; an answered one still shows its answer when expired', async () => {
+      const visit = await push({ host: { kind: 'unit', id: 'unit-15c', label: '15C' } });
+      await until('the second webhook', () => received.length === 2);
+      const fresh = linkOf(hostAnswerWebhookSchema.parse(JSON.parse(received[1]!.body)).hostAnswer.link);
+      const later = new Date(Date.now() + 4 * 3_600_000);
+      await assert.rejects(viewHostLink(store, fresh, later), (e: { code?: string; status?: number }) => e.code === 'host-link-expired' && e.status === 410);
+      await assert.rejects(answerHostLink(store, fresh, 'let-up', later), (e: { code?: string }) => e.code === 'host-link-expired');
+      const expiredAnswered = await answerHostLink(store, token, 'let-up', later);
+      assert.equal(expiredAnswered.recorded, false);
+      assert.equal(expiredAnswered.answer, 'coming-down');
+      const tampered = fresh.slice(0, -2) + (fresh.endsWith('AA') ? 'BA' : 'AA');
+      const refused = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: tampered, answer: 'let-up' } });
+      assert.equal(refused.status, 400);
+      assert.equal((refused.body as { error: { code: string } }).error.code, 'host-link-invalid');
+      const bad = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: fresh, answer: 'maybe' } });
+      assert.equal(bad.status, 400);
+      assert.deepEqual(await kioskAsks(visit.id), { status: 'waiting' });
+    });
+
+    it('no link for an incident visitor (class C), a unit without a contact, a message left, or a desk entry', async () => {
+      const start = received.length;
+      const mailed = mails.length;
+      const media = await push({ visitorType: 'media', purpose: 'media-interview', host: { kind: 'unit', id: 'unit-12b', label: '12B' } });
+      const noContact = await push({ host: { kind: 'unit', id: 'unit-23f', label: '23F' } });
+      const messageLeft = await push({ status: 'host-absent', history: [{ status: 'registered', at: new Date().toISOString() }, { status: 'host-absent', at: new Date().toISOString() }], host: { kind: 'unit', id: 'unit-12b', label: '12B' } });
+      const freeText = await push({ host: { kind: 'free-text', label: '12B' } });
+      for (const v of [media, noContact, messageLeft, freeText]) assert.deepEqual(await kioskAsks(v.id), { status: 'none' }, v.visitorType);
+      assert.deepEqual(await kioskAsks(makeVisit(kioskId, 999).id), { status: 'unknown' });
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(received.length, start);
+      assert.equal(mails.length, mailed);
+    });
   });
+}
 
-  after(async () => {
-    await hub?.close();
-    await store?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await new Promise<void>((resolve) => relay.close(() => resolve()));
-    await rm(dir, { recursive: true, force: true });
+hostAnswerSuite({ name: 'SQLite', open: (dir) => openStore({ dataDir: dir }), cleanup: () => Promise.resolve() });
+
+const pgUrl = postgresUrl('the host’s answer');
+if (pgUrl) {
+  const db = scratchDatabase(pgUrl, 'vk_host_answers');
+  hostAnswerSuite({
+    name: 'PostgreSQL',
+    async open() {
+      await db.create();
+      return openStore({ dataDir: '', databaseUrl: db.url });
+    },
+    cleanup: () => db.drop(),
   });
-
-  it('the site manager adds a host directory; kiosks never see it', async () => {
-    const config = (await api(hub.url, 'GET', '/api/v1/site/config', { token: admin })).body as SiteConfig;
-    const hosts: SiteConfig['hosts'] = { contacts: [{ kind: 'unit', id: 'unit-12b', email: 'flat-12b@residents.example', locale: 'zh-Hant' }, { kind: 'unit', id: 'unit-15c' }] };
-    const refused = await api(hub.url, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, hosts: { contacts: [{ kind: 'unit', id: 'unit-12b', email: 'not an address' }] } } });
-    assert.equal(refused.status, 400, refused.text);
-    const put = await api(hub.url, 'PUT', '/api/v1/site/config', { token: admin, body: { ...config, hosts } });
-    assert.equal(put.status, 200, put.text);
-    const added = await api(hub.url, 'POST', '/api/v1/webhooks', { token: admin, body: { url: hookUrl, events: ['host.answer-requested'] } });
-    assert.equal(added.status, 201, added.text);
-    secret = (added.body as { secret: string }).secret;
-    const publicConfig = await api(hub.url, 'GET', '/site.json');
-    assert.equal(publicConfig.text.includes('residents.example'), false);
-    assert.equal('hosts' in (publicConfig.body as object), false);
-    const pulled = await api(hub.url, 'GET', '/api/v1/sync/pull', { token: kiosk });
-    assert.equal(pulled.text.includes('residents.example'), false);
-  });
-
-  let token = '';
-  let visitId = '';
-
-  it('a registration for a unit in the directory sends a signed webhook and an e-mail with the link, no name in either', async () => {
-    const visit = await push({ host: { kind: 'unit', id: 'unit-12b', label: '12B' }, visitor: { fullName: 'Lee Siu Ming', phone: '+85291234567', organisation: '', partySize: 2 } });
-    visitId = visit.id;
-    await until('the webhook', () => received.length === 1);
-    const got = received[0]!;
-    assert.deepEqual(await verifyWebhook(secret, got.headers['x-vk-timestamp'] as string, got.body, got.headers['x-vk-signature'] as string), { ok: true });
-    const payload = hostAnswerWebhookSchema.parse(JSON.parse(got.body));
-    assert.equal(payload.hostAnswer.visitId, visit.id);
-    assert.deepEqual(payload.hostAnswer.host, { kind: 'unit', id: 'unit-12b' });
-    assert.equal(payload.hostAnswer.locale, 'zh-Hant');
-    token = linkOf(payload.hostAnswer.link);
-    assert.ok(payload.hostAnswer.link.startsWith(`${hub.url.replace('127.0.0.1', '127.0.0.1')}/answer#`), payload.hostAnswer.link);
-    await until('the e-mail', () => mails.length === 1);
-    const mail = unQuote(mails[0]!.raw);
-    assert.deepEqual(mails[0]!.to, ['flat-12b@residents.example']);
-    assert.equal(linkOf(mail), token, 'the same link by mail');
-    assert.match(mail, /12B/);
-    for (const personal of ['Lee Siu Ming', '+85291234567']) {
-      assert.equal(got.body.includes(personal), false);
-      assert.equal(mail.includes(personal), false);
-    }
-    assert.deepEqual(await kioskAsks(visit.id), { status: 'waiting' });
-  });
-
-  it('the page sees the visitor while the link is open; a kiosk learns nothing about another kiosk’s visit', async () => {
-    const view = await api(hub.url, 'POST', '/api/v1/host-answer/view', { body: { token } });
-    assert.equal(view.status, 200, view.text);
-    const open = hostLinkViewSchema.parse(view.body);
-    assert.equal(open.state, 'open');
-    assert.equal(open.state === 'open' && open.visitorName, 'Lee Siu Ming');
-    assert.equal(open.state === 'open' && open.unit, '12B');
-    assert.equal(open.locale, 'zh-Hant');
-    const code = await store.write((repo) => createPairCode(repo, 'demo', new Date()));
-    const otherId = deviceId();
-    const other = pairReplySchema.parse((await api(hub.url, 'POST', '/api/v1/pair', { body: { code, deviceId: otherId, badgeKey: await badgeKey() } })).body).token;
-    assert.deepEqual(await kioskAsks(visitId, other), { status: 'unknown' });
-    const desk = await api(hub.url, 'GET', `/api/v1/host-answers/${visitId}`, { token: admin });
-    assert.equal(desk.status, 403);
-  });
-
-  it('the first answer is recorded and emitted once; a second tap gets the first answer back', async () => {
-    const before = await store.read((repo) => repo.lastEventId());
-    const first = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token, answer: 'coming-down' } });
-    assert.equal(first.status, 200, first.text);
-    assert.deepEqual({ ...hostAnswerReplySchema.parse(first.body), answeredAt: '' }, { recorded: true, answer: 'coming-down', answeredAt: '' });
-    const again = hostAnswerReplySchema.parse((await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token, answer: 'not-expected' } })).body);
-    assert.equal(again.recorded, false);
-    assert.equal(again.answer, 'coming-down');
-    const events = await store.read((repo) => repo.eventsAfter(before, 100, 'demo', ['host-answer']));
-    assert.equal(events.length, 1);
-    assert.deepEqual(JSON.parse(events[0]!.data), { type: 'host-answer', visitId, answer: 'coming-down', at: again.answeredAt });
-    assert.deepEqual(await kioskAsks(visitId), { status: 'answered', answer: 'coming-down' });
-    const view = hostLinkViewSchema.parse((await api(hub.url, 'POST', '/api/v1/host-answer/view', { body: { token } })).body);
-    assert.equal(view.state, 'answered');
-    assert.equal(JSON.stringify(view).includes('Lee Siu Ming'), false, 'an answered link shows no name');
-    const state = deskStateReplySchema.parse((await api(hub.url, 'GET', '/api/v1/desk/state', { token: admin })).body);
-    assert.deepEqual(state.hostAnswers, [{ type: 'host-answer', visitId, answer: 'coming-down', at: again.answeredAt }]);
-  });
-
-  it('expired and tampered links are refused with their codes; an answered one still shows its answer when expired', async () => {
-    const visit = await push({ host: { kind: 'unit', id: 'unit-15c', label: '15C' } });
-    await until('the second webhook', () => received.length === 2);
-    const fresh = linkOf(hostAnswerWebhookSchema.parse(JSON.parse(received[1]!.body)).hostAnswer.link);
-    const later = new Date(Date.now() + 4 * 3_600_000);
-    await assert.rejects(viewHostLink(store, fresh, later), (e: { code?: string; status?: number }) => e.code === 'host-link-expired' && e.status === 410);
-    await assert.rejects(answerHostLink(store, fresh, 'let-up', later), (e: { code?: string }) => e.code === 'host-link-expired');
-    const expiredAnswered = await answerHostLink(store, token, 'let-up', later);
-    assert.equal(expiredAnswered.recorded, false);
-    assert.equal(expiredAnswered.answer, 'coming-down');
-    const tampered = fresh.slice(0, -2) + (fresh.endsWith('AA') ? 'BA' : 'AA');
-    const refused = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: tampered, answer: 'let-up' } });
-    assert.equal(refused.status, 400);
-    assert.equal((refused.body as { error: { code: string } }).error.code, 'host-link-invalid');
-    const bad = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: fresh, answer: 'maybe' } });
-    assert.equal(bad.status, 400);
-    assert.deepEqual(await kioskAsks(visit.id), { status: 'waiting' });
-  });
-
-  it('no link for an incident visitor (class C), a unit without a contact, a message left, or a desk entry', async () => {
-    const start = received.length;
-    const mailed = mails.length;
-    const media = await push({ visitorType: 'media', purpose: 'media-interview', host: { kind: 'unit', id: 'unit-12b', label: '12B' } });
-    const noContact = await push({ host: { kind: 'unit', id: 'unit-23f', label: '23F' } });
-    const messageLeft = await push({ status: 'host-absent', history: [{ status: 'registered', at: new Date().toISOString() }, { status: 'host-absent', at: new Date().toISOString() }], host: { kind: 'unit', id: 'unit-12b', label: '12B' } });
-    const freeText = await push({ host: { kind: 'free-text', label: '12B' } });
-    for (const v of [media, noContact, messageLeft, freeText]) assert.deepEqual(await kioskAsks(v.id), { status: 'none' }, v.visitorType);
-    assert.deepEqual(await kioskAsks(makeVisit(kioskId, 999).id), { status: 'unknown' });
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(received.length, start);
-    assert.equal(mails.length, mailed);
-  });
-});
+}
