@@ -22,6 +22,9 @@ import { LeafEvent } from '../events.js';
 import { buttons, tokens } from '../styles/shared.js';
 import { formStyles } from './styles.js';
 
+/** Longest declaration of carried items: the stored limit (src/schemas/visit.ts `MAX_STORED_TEXT`). */
+const MAX_CARRIED_LENGTH = 200;
+
 /**
  * Chrome ignores `autocomplete="off"` for autofill, but offers nothing for a token it does not recognise;
  * `none` is one of those, and accessibility checkers accept it as a deliberate "no". With field names
@@ -84,6 +87,8 @@ export class VkWalkInForm extends LitElement {
   @state() private suggestions: HostSuggestion[] = [];
   @state() private activeSuggestion = -1;
   @state() private errorSummary = '';
+  /** What the visitor declared carrying in, where the site asks (`site.guard.carriedItems`). */
+  @state() private carried = '';
 
   @query('dialog') private noticeDialog!: HTMLDialogElement;
 
@@ -177,7 +182,9 @@ export class VkWalkInForm extends LitElement {
     }
     this.errors = {};
     this.errorSummary = '';
-    const draft: VisitDraft = note.value ? { ...result.draft, message: note.value } : result.draft;
+    const base: VisitDraft = note.value ? { ...result.draft, message: note.value } : result.draft;
+    const carried = this.site.guard?.carriedItems ? this.carried.trim().slice(0, MAX_CARRIED_LENGTH) : '';
+    const draft: VisitDraft = carried ? { ...base, carriedItems: carried } : base;
     this.dispatchEvent(new LeafEvent<FormNextDetail>('vk-form-next', { input: this.values, message: this.note, draft }));
   }
 
@@ -312,6 +319,26 @@ export class VkWalkInForm extends LitElement {
           </ul>`
         : nothing}
       ${err ? html`<p class="error" id="${id}-error">${this.errorText(err)}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Items carried in (issue 7 item 4): optional words; the guard checks them at the desk. */
+  private carriedField() {
+    const m = this.messages;
+    return html`<div class="field">
+      <label for="f-carried">${m.carriedItems}</label>
+      <p class="hint" id="f-carried-hint">${m.carriedItemsHint}</p>
+      <textarea
+        part="field"
+        id="f-carried"
+        name="${this.fieldNonce}-carried"
+        autocomplete=${NO_AUTOFILL}
+        rows="2"
+        maxlength=${MAX_CARRIED_LENGTH}
+        aria-describedby="f-carried-hint"
+        .value=${live(this.carried)}
+        @input=${(e: InputEvent) => (this.carried = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
     </div>`;
   }
 
@@ -467,7 +494,7 @@ export class VkWalkInForm extends LitElement {
           { value: 'yes', label: m.yes },
           { value: 'no', label: m.no },
         ])}
-        ${this.identityFields()}
+        ${this.identityFields()} ${this.site.guard?.carriedItems ? this.carriedField() : nothing}
         <div class="field check">
           <input
             part="field"

@@ -172,6 +172,8 @@ export class VkDeskGuard extends LitElement {
   @state() private notes: Partial<Record<Section, Note>> = {};
   @state() private busy = false;
   @state() private carriedDecision: CarriedDecision = 'allowed';
+  /** A kiosk declaration being checked: the carried-items form starts from it. */
+  @state() private carriedPrefill: { visitId: string; items: string } | undefined;
 
   private channels: BroadcastChannel[] = [];
   private poll: ReturnType<typeof setInterval> | undefined;
@@ -369,6 +371,7 @@ export class VkDeskGuard extends LitElement {
       now,
     );
     this.carriedDecision = 'allowed';
+    this.carriedPrefill = undefined;
     return this.g.saved;
   });
 
@@ -556,6 +559,9 @@ export class VkDeskGuard extends LitElement {
     const g = this.g;
     const onSite = this.visits.filter((v) => v.status !== 'checked-out' && v.status !== 'denied');
     const byVisit = new Map(this.visits.map((v) => [v.id, v]));
+    const checked = new Set(this.carried.map((c) => c.visitId));
+    // Declared at the kiosk and not yet checked by the guard (001: 携带物品…查验…登记).
+    const declared = onSite.filter((v) => v.carriedItems !== undefined && !checked.has(v.id));
     return html`<section aria-labelledby="gb-carried-h">
       <h2 id="gb-carried-h">${g.carriedHeading}</h2>
       <form class="wide" @submit=${this.recordCarried} aria-label=${g.recordCarried}>
@@ -564,10 +570,10 @@ export class VkDeskGuard extends LitElement {
           g.carriedVisit,
           html`<select id="gb-carried-visit" name="visit">
             <option value="">${g.noVisitChoice}</option>
-            ${onSite.map((v) => html`<option value=${v.id}>${this.visitLabel(v)}</option>`)}
+            ${onSite.map((v) => html`<option value=${v.id} ?selected=${this.carriedPrefill?.visitId === v.id}>${this.visitLabel(v)}</option>`)}
           </select>`,
         )}
-        ${this.field('gb-carried-items', g.carriedItems, html`<textarea id="gb-carried-items" name="items" required></textarea>`)}
+        ${this.field('gb-carried-items', g.carriedItems, html`<textarea id="gb-carried-items" name="items" required .value=${this.carriedPrefill?.items ?? ''}></textarea>`)}
         <fieldset class="full">
           <legend>${g.carriedDecision}</legend>
           ${CARRIED_DECISIONS.map(
@@ -580,6 +586,29 @@ export class VkDeskGuard extends LitElement {
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${g.recordCarried}</button></div>
       </form>
       ${this.renderNote('carried')}
+      ${declared.length === 0
+        ? nothing
+        : html`<h3 id="gb-declared-h">${g.declaredHeading}</h3>
+            <ul aria-labelledby="gb-declared-h">
+              ${declared.map(
+                (v) => html`<li class="row">
+                  <div>${this.visitLabel(v)}</div>
+                  <pre>${v.carriedItems}</pre>
+                  <div class="actions">
+                    <button
+                      type="button"
+                      aria-label=${`${g.checkDeclared}: ${this.visitLabel(v)}`}
+                      @click=${() => {
+                        this.carriedPrefill = { visitId: v.id, items: v.carriedItems ?? '' };
+                        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#gb-carried-items')?.focus());
+                      }}
+                    >
+                      ${g.checkDeclared}
+                    </button>
+                  </div>
+                </li>`,
+              )}
+            </ul>`}
       <ul aria-label=${g.carriedHeading}>
         ${[...this.carried].reverse().map((c) => {
           const visit = c.visitId === undefined ? undefined : byVisit.get(c.visitId);

@@ -135,10 +135,15 @@ export interface Visit {
   feedback?: VisitFeedback;
   /** Why the desk denied entry; only on a `denied` visit (one denied before the desk recorded reasons has none). */
   denial?: VisitDenial;
+  /**
+   * What the visitor declared carrying in, where the site asks (`SiteConfig.guard.carriedItems`, 001: 携带物品…查验…登记);
+   * the guard checks it and records the decision in the guard's register (src/domain/guard.ts).
+   */
+  carriedItems?: string;
 }
 
 /** What the form collects; the storage layer adds ids, times, sequence numbers and status. */
-export type VisitDraft = Pick<Visit, 'visitor' | 'visitorType' | 'purpose' | 'host' | 'hasAppointment' | 'identity' | 'consent' | 'lang' | 'message'>;
+export type VisitDraft = Pick<Visit, 'visitor' | 'visitorType' | 'purpose' | 'host' | 'hasAppointment' | 'identity' | 'consent' | 'lang' | 'message' | 'carriedItems'>;
 
 /** Whether `to` may follow `from` in the life-cycle. */
 export function canTransition(from: VisitStatus, to: VisitStatus): boolean {

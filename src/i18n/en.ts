@@ -23,6 +23,8 @@ export const en: Messages = {
   phone: 'Phone number',
   phoneHint: 'For example 9123 4567, or +86 138 0013 8000',
   organisation: 'Organisation',
+  carriedItems: 'Items you are bringing in (optional)',
+  carriedItemsHint: 'Tools, equipment or goods. The guard will check them: some are allowed, some need permission, some are not allowed.',
   partySize: 'Number of people',
   visitorType: 'Visitor type',
   purpose: 'Purpose of visit',

@@ -57,6 +57,9 @@ export interface Messages {
   phone: string;
   phoneHint: string;
   organisation: string;
+  /** Asked where the site checks what visitors carry in (`SiteConfig.guard.carriedItems`); optional. */
+  carriedItems: string;
+  carriedItemsHint: string;
   partySize: string;
   visitorType: string;
   purpose: string;

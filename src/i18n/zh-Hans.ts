@@ -26,6 +26,8 @@ export const zhHans: Messages = {
   phone: '手机号码',
   phoneHint: '例如 138 0013 8000，或 +852 9123 4567',
   organisation: '来访单位',
+  carriedItems: '携带物品（选填）',
+  carriedItemsHint: '工具、器材或货物。保安人员将进行查验：部分物品允许携带，部分须经批准，部分不允许携带。',
   partySize: '人数',
   visitorType: '访客类别',
   purpose: '来访事由',

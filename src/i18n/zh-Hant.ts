@@ -26,6 +26,8 @@ export const zhHant: Messages = {
   phone: '聯絡電話',
   phoneHint: '例如 9123 4567，或 +86 138 0013 8000',
   organisation: '公司／機構名稱',
+  carriedItems: '攜帶的物品（選填）',
+  carriedItemsHint: '工具、器材或貨物。保安員會查驗：部分物品可攜帶，部分須經批核，部分不可攜帶。',
   partySize: '人數',
   visitorType: '訪客類別',
   purpose: '來訪目的',

@@ -141,6 +141,7 @@ export const visitSchema = z
     badgeNumber: z.optional(text(1, MAX_STORED_BADGE_NUMBER)),
     feedback: z.optional(feedbackSchema),
     denial: z.optional(denialSchema),
+    carriedItems: z.optional(text(1, MAX_STORED_TEXT)),
   })
   .check(
     z.refine((v) => v.visitor.fullName.length > 0 || v.source === 'kiosk-invitation', {

@@ -65,6 +65,7 @@ function fromDraft(draft: VisitDraft): VisitDraft {
     identity: draft.identity,
     consent: draft.consent,
     ...(draft.message === undefined ? {} : { message: draft.message }),
+    ...(draft.carriedItems === undefined ? {} : { carriedItems: draft.carriedItems }),
   };
 }
 

@@ -190,6 +190,25 @@ describe('<vk-desk-guard>', () => {
     expect(await new DeskStore(db).incidentForAlert(alerts[0]!.id)).not.to.equal(undefined);
   });
 
+  it('lists items declared at the kiosk until the guard checks them, starting the check from the declaration', async () => {
+    const db = newDb();
+    const staff = await makeStaff(db, 'guard-1', 'guard');
+    const visits = new VisitStore(db);
+    const v = await visits.register({ ...draft('Ho Ka Yan'), carriedItems: 'Toolbox' }, { siteId: DEMO_SITE.id, timeZone: DEMO_SITE.timeZone, now: MONDAY });
+    expect((await visits.get(v.id))?.carriedItems).to.equal('Toolbox');
+    const el = await mount(db, staff, { ...DEMO_SITE, guard: { carriedItems: true } });
+    await until(() => deepText(el.shadowRoot!).includes(g.declaredHeading));
+    button(el, g.checkDeclared).click();
+    await el.updateComplete;
+    expect(field<HTMLTextAreaElement>(el, g.carriedItems).value).to.equal('Toolbox');
+    expect(field<HTMLSelectElement>(el, g.carriedVisit).value).to.equal(v.id);
+    button(el, g.carriedDecisions['not-allowed']).click();
+    button(el, g.recordCarried).click();
+    await until(() => !deepText(el.shadowRoot!).includes(g.declaredHeading));
+    const [record] = (await new GuardStore(db, DEMO_SITE).list('carried', MONDAY)).rows;
+    expect([record?.visitId, record?.items, record?.decision]).to.deep.equal([v.id, 'Toolbox', 'not-allowed']);
+  });
+
   it('asks about carried items only where the site does, and is accessible on a 390 px phone', async () => {
     await setViewport({ width: 390, height: 844 });
     const db = newDb();

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { deskEn } from '../../src/i18n/desk/en.js';
 import { ADMIN_NAME, DESK, PHONE_VIEWPORT, addStaffMember, arrivalRow, deskButton, openSignedInDesk, registerAtKiosk, signIn, statusCell, walkIn } from './desk-helpers.js';
-import { openKiosk, uniqueName } from './helpers.js';
+import { NAMES, fillWalkInForm, openKiosk, outcomeStatus, startCheckIn, uniqueName } from './helpers.js';
 
 const g = deskEn.guard;
 
@@ -120,4 +120,36 @@ test('a shift hands over in writing and the next shift, signed in as someone els
   await deskButton(handover, g.acknowledgeHandover).click();
   await expect(record).toContainText('Acknowledged by Night guard at');
   await expect(deskButton(handover, g.acknowledgeHandover)).toHaveCount(0);
+});
+
+test('where the site asks, a visitor declares carried items at the kiosk and the guard checks them at the desk', async ({ context, page: kiosk }) => {
+  // The site's configuration as the server serves it, with the carried-items question switched on.
+  await context.route('**/site.json', async (route) => {
+    const response = await route.fetch();
+    const site = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...site, guard: { carriedItems: true } } });
+  });
+  await openKiosk(kiosk);
+  const desk = await openSignedInDesk(context);
+  const dee = uniqueName('Dee');
+  await kiosk.bringToFront();
+  await startCheckIn(kiosk);
+  await fillWalkInForm(kiosk, walkIn(dee));
+  await kiosk.getByRole('textbox', { name: 'Items you are bringing in (optional)', exact: true }).fill('Electric drill');
+  await kiosk.getByRole('button', { name: NAMES.en.next, exact: true }).click();
+  await kiosk.getByRole('button', { name: NAMES.en.submit, exact: true }).click();
+  await expect(outcomeStatus(kiosk)).toBeVisible();
+  await desk.bringToFront();
+
+  const carried = region(desk, g.carriedHeading);
+  const declared = carried.getByRole('list', { name: g.declaredHeading, exact: true }).getByRole('listitem').filter({ hasText: dee });
+  await expect(declared).toContainText('Electric drill');
+  await deskButton(declared, `${g.checkDeclared}: ${dee} (12B)`).click();
+  await expect(carried.getByRole('textbox', { name: g.carriedItems, exact: true })).toBeFocused();
+  await expect(carried.getByRole('textbox', { name: g.carriedItems, exact: true })).toHaveValue('Electric drill');
+  await deskButton(carried, g.carriedDecisions['with-permission']).click();
+  await carried.getByRole('textbox', { name: g.permittedBy, exact: true }).fill('Mr Lee');
+  await deskButton(carried, g.recordCarried).click();
+  await expect(declared).toHaveCount(0);
+  await expect(carried.getByRole('list', { name: g.carriedHeading, exact: true })).toContainText(`Electric drill — ${g.carriedDecisions['with-permission']}`);
 });

@@ -79,6 +79,9 @@ export interface GuardMessages {
   permittedBy: string;
   recordCarried: string;
   noVisitChoice: string;
+  /** Items visitors declared at the kiosk that the guard has not checked yet. */
+  declaredHeading: string;
+  checkDeclared: string;
   carriedLine: (items: string, decision: string, time: string) => string;
   // restricted rooms
   roomsHeading: string;
@@ -174,6 +177,8 @@ export const guardEn: GuardMessages = {
   permittedBy: 'Permitted by',
   recordCarried: 'Record items',
   noVisitChoice: 'No visit record',
+  declaredHeading: 'Declared at the kiosk, not checked yet',
+  checkDeclared: 'Check items',
   carriedLine: (items, decision, time) => `${items} — ${decision}, ${time}`,
   roomsHeading: 'Restricted rooms',
   room: 'Room',
@@ -281,6 +286,8 @@ export const guardZhHant: GuardMessages = {
   permittedBy: '批核人',
   recordCarried: '登記物品',
   noVisitChoice: '沒有訪客記錄',
+  declaredHeading: '自助登記時申報、尚未查驗',
+  checkDeclared: '查驗物品',
   carriedLine: (items, decision, time) => `${items} — ${decision}，${time}`,
   roomsHeading: '監控室及檔案室登記',
   room: '房間',
@@ -388,6 +395,8 @@ export const guardZhHans: GuardMessages = {
   permittedBy: '批准人',
   recordCarried: '登记物品',
   noVisitChoice: '无访客记录',
+  declaredHeading: '自助登记时申报、尚未查验',
+  checkDeclared: '查验物品',
   carriedLine: (items, decision, time) => `${items} — ${decision}，${time}`,
   roomsHeading: '监控室、档案室登记',
   room: '房间',
