@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+
 // The `custom-elements.json` manifest that editors (VS Code, JetBrains, lit-analyzer) read to autocomplete the
 // tags, their attributes, events, parts and tokens. Built by build.mjs with `cem analyze --litelement` from the
 // root elements' JSDoc; the analyzer runs on the TypeScript sources, so its module paths are rewritten to the
@@ -40,10 +42,35 @@ const shippedPaths = () => ({
   },
 });
 
+/**
+ * VS Code reads HTML custom data, not custom-elements.json: the same tags and attributes, written beside it
+ * (a host adds `"html.customData": ["./node_modules/visitor-kiosk-web/dist/vscode.html-custom-data.json"]`).
+ */
+const vscodeCustomData = () => ({
+  name: 'visitor-kiosk-vscode-custom-data',
+  packageLinkPhase({ customElementsManifest }) {
+    const tags = customElementsManifest.modules
+      .flatMap((mod) => mod.declarations ?? [])
+      .filter((decl) => decl.tagName)
+      .map((decl) => ({
+        name: decl.tagName,
+        description: decl.summary ?? decl.description ?? '',
+        attributes: (decl.attributes ?? []).map((attr) => {
+          // A union of string literals (`'' | 'light' | 'dark'`) becomes the attribute's value list.
+          const literals = (attr.type?.text ?? '').split('|').map((t) => t.trim());
+          const values = literals.every((t) => /^'[^']*'$/.test(t)) ? literals.map((t) => t.slice(1, -1)).filter(Boolean).map((name) => ({ name })) : [];
+          return { name: attr.name, description: attr.description ?? '', ...(values.length ? { values } : {}) };
+        }),
+      }));
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/vscode.html-custom-data.json', `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n`);
+  },
+});
+
 export default {
   globs: Object.keys(SHIPPED),
   outdir: 'dist',
   litelement: true,
   packagejson: false, // package.json names the manifest itself (`customElements`)
-  plugins: [shippedPaths()],
+  plugins: [shippedPaths(), vscodeCustomData()],
 };

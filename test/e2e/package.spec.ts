@@ -3,8 +3,8 @@
 // listens — so the install can only succeed because the tarball carries everything and declares no
 // dependency (no registry metadata needed, the trap of a fresh clone's cache). The scratch page sees only
 // the installed package (no access to our sources), loaded without a bundler through a loopback server:
-// both tags embedded, `vk-visit-registered` received with ids and a time only, `--vk-color-accent`
-// restyling the kiosk, the form and the decoder's WebAssembly loaded lazily next to the module that asks for
+// both tags embedded, `vk-visit-registered` received with ids and a time only, `--vk-color-accent` and
+// `::part(primary-button)` restyling the kiosk, the form and the decoder's WebAssembly loaded lazily next to the module that asks for
 // them, and a second copy of the library on the page warning once while the first keeps working.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +24,8 @@ const PKG = 'visitor-kiosk-web';
 const DIST = `/node_modules/${PKG}/dist`;
 /** The token value the host page sets; not the kiosk's default accent (#0b5cad). */
 const HOST_ACCENT = 'rgb(204, 0, 102)';
+/** What the host's `::part(primary-button)` rule sets (docs/theming.md#parts); the default is `normal`. */
+const HOST_LETTER_SPACING = '3px';
 /** Nothing listens here: an install that tried the registry would fail instead of silently downloading. */
 const DEAD_REGISTRY = 'http://127.0.0.1:9/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -58,7 +60,8 @@ const PAGE = `<!doctype html>
   </body>
 </html>`;
 
-const HOST_CSS = `visitor-kiosk { --vk-color-accent: ${HOST_ACCENT}; }`;
+const HOST_CSS = `visitor-kiosk { --vk-color-accent: ${HOST_ACCENT}; }
+visitor-kiosk::part(primary-button) { letter-spacing: ${HOST_LETTER_SPACING}; }`;
 
 const HOST_JS = `import '${PKG}/desk';
 import { VisitRegisteredEvent } from '${PKG}/events';
@@ -140,6 +143,7 @@ test('the packed tarball installs offline alone: no dependency, no hub code, typ
     expect(await readFile(join(scratch, 'node_modules', PKG, f), 'utf8'), f).not.toMatch(HUB_ONLY);
   }
   expect(files).toContain(join('dist', 'custom-elements.json'));
+  expect(files).toContain(join('dist', 'vscode.html-custom-data.json'));
   const cem = JSON.parse(await readFile(join(scratch, 'node_modules', PKG, 'dist', 'custom-elements.json'), 'utf8')) as {
     modules: { declarations?: { tagName?: string; events?: { name: string }[] }[] }[];
   };
@@ -185,8 +189,9 @@ test('a page without a bundler embeds both tags, hears vk-visit-registered with 
   await expect.poll(() => page.evaluate(() => (window as unknown as { secondCopyKeptFirst?: boolean }).secondCopyKeptFirst)).toBe(true);
   expect(warnings).toHaveLength(1);
 
-  // The host's token reaches the kiosk's shadow tree.
+  // The host's token and a documented part reach into the kiosk's shadow tree.
   expect(await checkIn.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(HOST_ACCENT);
+  expect(await checkIn.evaluate((b) => getComputedStyle(b).letterSpacing)).toBe(HOST_LETTER_SPACING);
 
   // First screen: neither the decoder, its worker nor its WebAssembly has been fetched.
   const firstScreen = served.map((s) => s.path);
