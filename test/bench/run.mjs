@@ -12,6 +12,7 @@ import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
 import { benchReports } from './reports.mjs';
+import { benchEmbed } from './embed.mjs';
 import { benchBackup, benchHub, benchPurge, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
 import { mintTokens, qrFigures } from './invitations.mjs';
@@ -239,6 +240,11 @@ await figure('15. alert across two hub processes (PostgreSQL)', async () => {
 // Issue 9: what a host page downloads from the package, next to Lit alone (package-size.mjs).
 await figure('19. the package: what a host page downloads', async () => {
   rows.push(...(await packageSizes()));
+});
+
+// Issue 9: script tag → interactive kiosk in the demo portal, in the page and in a frame (embed.mjs).
+await figure('20. the demo portal: script tag → interactive kiosk', async () => {
+  rows.push(...(await benchEmbed()));
 });
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
