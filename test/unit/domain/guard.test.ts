@@ -27,6 +27,7 @@ import {
   type RoomEntryRecord,
 } from '../../../src/domain/guard.js';
 import type { StaffRole } from '../../../src/domain/desk.js';
+import { guardSections } from '../../../src/domain/guard-report.js';
 import type { Visit, VisitStatus } from '../../../src/domain/visit.js';
 import { guardRecordSchema, guardSettingsSchema } from '../../../src/schemas/guard.js';
 
@@ -263,4 +264,39 @@ describe('guard: schemas', () => {
     expect(guardSettingsSchema.safeParse({ restrictedRooms: [] }).success).to.equal(false);
     expect(guardSettingsSchema.safeParse({ cardsAtCheckIn: true }).success).to.equal(false);
   });
+});
+
+describe('guard: report sections', () => {
+  const iso = (s: string) => new Date(s).toISOString();
+  const bounds = { start: new Date('2026-11-01T00:00:00+08:00'), end: new Date('2026-12-01T00:00:00+08:00') };
+  const records = [
+    card(11, { issuedAt: iso('2026-11-02T10:00:00+08:00'), returnedAt: iso('2026-11-02T12:00:00+08:00') }), // issued, returned
+    card(12, { issuedAt: iso('2026-11-30T20:00:00+08:00'), visitId: uuid(301) }), // issued, out, visitor left
+    card(13, { issuedAt: iso('2026-10-30T20:00:00+08:00'), returnedAt: iso('2026-12-02T09:00:00+08:00') }), // out at the end
+    card(14, { issuedAt: iso('2026-12-01T09:00:00+08:00') }), // next month
+    pass({ id: uuid(90), createdAt: iso('2026-11-03T09:00:00+08:00'), decidedAt: iso('2026-11-03T10:00:00+08:00'), closedAt: iso('2026-11-04T10:00:00+08:00'), status: 'closed' }),
+    pass({ id: uuid(91), createdAt: iso('2026-11-05T09:00:00+08:00'), decidedAt: iso('2026-11-05T10:00:00+08:00'), status: 'rejected' }),
+    pass({ id: uuid(92), createdAt: iso('2026-11-29T09:00:00+08:00'), status: 'requested' }),
+    { ...envelope(uuid(93)), kind: 'room-entry', roomId: 'archive', person: 'A', reason: 'r', approvedBy: 'M', enteredAt: iso('2026-11-10T09:00:00+08:00') } as RoomEntryRecord,
+    { ...envelope(uuid(94)), kind: 'room-entry', roomId: 'monitoring-room', person: 'B', reason: 'r', approvedBy: 'M', enteredAt: iso('2026-11-11T09:00:00+08:00') } as RoomEntryRecord,
+    { ...envelope(uuid(95)), kind: 'room-entry', roomId: 'archive', person: 'C', reason: 'r', approvedBy: 'M', enteredAt: iso('2026-11-12T09:00:00+08:00') } as RoomEntryRecord,
+    { ...envelope(uuid(96)), createdAt: iso('2026-11-20T08:00:00+08:00'), kind: 'handover', openItems: 'x', changes: '', notices: '', equipment: '', acknowledgedBy: 'g2', acknowledgedAt: iso('2026-11-20T08:05:00+08:00') } as HandoverRecord,
+    { ...envelope(uuid(97)), createdAt: iso('2026-11-30T23:00:00+08:00'), kind: 'handover', openItems: 'y', changes: '', notices: '', equipment: '' } as HandoverRecord,
+    { ...envelope(uuid(98)), kind: 'occurrence', category: 'leak', text: 't', at: iso('2026-11-15T03:00:00+08:00') } as OccurrenceRecord,
+    { ...envelope(uuid(99)), kind: 'occurrence', category: 'leak', text: 't', at: iso('2026-11-16T03:00:00+08:00') } as OccurrenceRecord,
+  ];
+  const sections = guardSections(records, bounds, new Map([[uuid(301), 'checked-out' as const]]));
+  const counts = Object.fromEntries(sections.map((s) => [s.id, s.counts]));
+  const cases: [string, Record<string, number>][] = [
+    ['guard-cards', { issued: 2, returned: 1, outstanding: 2, 'left-with-card': 1 }],
+    ['guard-goods-passes', { entered: 3, approved: 1, rejected: 1, used: 1, waiting: 1 }],
+    ['guard-room-entries', { archive: 2, 'monitoring-room': 1 }],
+    ['guard-handovers', { 'handed-over': 2, acknowledged: 1, waiting: 1 }],
+    ['guard-occurrences', { leak: 2, 'lift-fault': 0, 'suspicious-person': 0, equipment: 0, other: 0 }],
+  ];
+  for (const [id, expected] of cases) {
+    it(`${id}`, () => {
+      expect(counts[id]).to.deep.equal(expected);
+    });
+  }
 });
