@@ -31,6 +31,7 @@ import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
+import './parcels/define.js';
 import './ledger/define.js';
 import './guard/define.js';
 import { GuardStore } from '../src/storage/guard.js';
@@ -699,6 +700,7 @@ export class VisitorDesk extends LitElement {
         .staff=${this.snapshot ? this.staff : undefined}
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
       ></vk-desk-invitations>
+      <vk-desk-parcels class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-parcels>
       <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger}></vk-desk-ledger>
       <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">

@@ -1,6 +1,7 @@
 import type { Jurisdiction, Locale, Purpose, SiteKind, VisitorType } from './codes.js';
 import type { DenyReason } from './visit.js';
 import type { GuardSettings } from './guard.js';
+import type { LobbySettings } from './lobby/parcel.js';
 
 /** Text a site provides in each language it serves (names, the privacy notice's contact, a unit label). */
 export type LocalisedText = Record<Locale, string>;
@@ -148,6 +149,8 @@ export interface SiteConfig {
   /** Hosts who get a one-time answer link when a visitor for them registers (hub-only; see `HostDirectory`). */
   hosts?: HostDirectory;
   guard?: GuardSettings;
+  /** The courier and food-delivery lane and the parcel log (src/domain/lobby/parcel.ts); absent: the defaults. */
+  lobby?: LobbySettings;
 }
 
 /** Whether the site's directory may be searched by residents' names: never on a residential site. */

@@ -8,6 +8,7 @@ import { isValidTimeZone, minutesOf } from '../domain/time.js';
 import { keySetSchema, kidSchema, publicJwkSchema } from './invite.js';
 import { localeSchema, localisedTextSchema } from './locale.js';
 import { guardSettingsSchema } from './guard.js';
+import { lobbySettingsSchema } from './lobby-settings.js';
 
 /** Longest site, unit or person id: ids go into attributes, URLs and keys, so they stay short slugs. */
 const MAX_ID_LENGTH = 64;
@@ -184,6 +185,7 @@ export const siteConfigSchema = z
       }),
     ),
     guard: z.optional(guardSettingsSchema),
+    lobby: z.optional(lobbySettingsSchema),
   });
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.

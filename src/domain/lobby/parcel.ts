@@ -199,3 +199,42 @@ export function isNotified(record: ParcelRecord | FoodDeliveryRecord): boolean {
 export function waitingOldestFirst<R extends LobbyRecord<object>>(records: readonly R[]): R[] {
   return records.filter((r) => !isClosed(r)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
+
+/** The lane's and the parcel log's settings at a site (`SiteConfig.lobby`); every key optional. */
+export interface LobbySettings {
+  /** What the kiosk's Courier lane asks beyond the unit (default `DEFAULT_COURIER_FIELDS`). */
+  courierFields?: LaneField[];
+  /** What the Food delivery lane asks beyond the unit (default `DEFAULT_FOOD_FIELDS`). */
+  foodFields?: LaneField[];
+  /** The desk may photograph a parcel's label (the label only; default off). */
+  parcelLabelPhoto?: boolean;
+  /** The kiosk shows the Delivery entry (default on). */
+  kioskLane?: boolean;
+}
+
+/** A courier says whose parcels and how many; the company is asked for the log. */
+export const DEFAULT_COURIER_FIELDS: readonly LaneField[] = ['company', 'count'];
+/** A food rider: the platform, and the unit; the count is always one order. */
+export const DEFAULT_FOOD_FIELDS: readonly LaneField[] = ['company'];
+
+/** The site's settings with the defaults filled in. */
+export function lobbySettings(site: { lobby?: LobbySettings }): Required<LobbySettings> {
+  const s = site.lobby ?? {};
+  return {
+    courierFields: s.courierFields ?? [...DEFAULT_COURIER_FIELDS],
+    foodFields: s.foodFields ?? [...DEFAULT_FOOD_FIELDS],
+    parcelLabelPhoto: s.parcelLabelPhoto ?? false,
+    kioskLane: s.kioskLane ?? true,
+  };
+}
+
+/** The directory unit a typed label names (case and spaces ignored), for the hub's e-mail address. */
+export function unitIdFor(units: readonly { id: string; label: string }[], label: string): string | undefined {
+  const key = label.replace(/\s+/g, '').toLowerCase();
+  return units.find((u) => u.label.replace(/\s+/g, '').toLowerCase() === key)?.id;
+}
+
+/** Parcels among checked records (their data was parsed by its kind's schema in storage or at the hub). */
+export const parcelsOf = (rows: readonly LobbyRecord[]): ParcelRecord[] => rows.filter((r) => r.kind === 'parcel') as unknown as ParcelRecord[];
+/** Food deliveries among checked records. */
+export const foodDeliveriesOf = (rows: readonly LobbyRecord[]): FoodDeliveryRecord[] => rows.filter((r) => r.kind === 'food-delivery') as unknown as FoodDeliveryRecord[];
