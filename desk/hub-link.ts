@@ -21,6 +21,7 @@ import { DeskStore, SyncStore, VisitStore } from '../src/storage/index.js';
 import type { HostAnswerEvent } from '../src/schemas/host-answer.js';
 import { EventStreamClient, FetchTransport, HubDeskClient, OutboxPusher, SyncError, namedLock } from '../src/sync/index.js';
 import { LedgerClient } from '../src/sync/ledger-client.js';
+import { ReportsClient } from '../src/sync/reports-client.js';
 
 /** The database a hub-linked desk keeps its copy in (see the module comment). */
 export const hubDbName = (dbName: string): string => (dbName.endsWith(':hub') ? dbName : `${dbName}:hub`);
@@ -252,6 +253,12 @@ export class DeskHubLink {
     return (this.#ledger ??= new LedgerClient(this.#client.origin, () => this.#token));
   }
   #ledger: LedgerClient | undefined;
+
+  /** Reports and exports under this session (desk/reports): one client for the link's life. */
+  get reports(): ReportsClient {
+    return (this.#reports ??= new ReportsClient(this.#client.origin, () => this.#token));
+  }
+  #reports: ReportsClient | undefined;
 
   /** Stops following the hub; with `signOut`, ends the session at the hub too (best effort). */
   async stop(signOut = false): Promise<void> {
