@@ -59,6 +59,12 @@ const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
  * @fires vk-visit-checked-in - `{ visitId, at }` when staff confirm a check-in (or fast entry lets someone in).
  * @fires vk-visit-checked-out - `{ visitId, at }` when staff check a visitor out.
  * @fires vk-sync-state-change - `{ pending, online, lastSyncAt }` in hub mode, when the desk's own link changes.
+ * @cssproperty --vk-color-accent - buttons and focus accents (and the other colour tokens of docs/theming.md).
+ * @cssproperty --vk-color-danger-surface - background of a flagged row or an alert.
+ * @cssproperty --vk-font-family - the font stack; unset, the host's is inherited.
+ * @cssproperty --vk-font-size - the base type size (default 16 px).
+ * @cssproperty --vk-desk-font-size - the lists' and fast entry's type size (default 16 px).
+ * @cssproperty --vk-focus-ring - the focus outline (default `3px solid #ffbf47`).
  */
 export class VisitorDesk extends LitElement {
   static override styles = [
