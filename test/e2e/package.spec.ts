@@ -49,7 +49,7 @@ const PAGE = `<!doctype html>
     <meta charset="utf-8" />
     <title>Visitors — scratch host</title>
     <link rel="stylesheet" href="/host.css" />
-    <script type="importmap">{ "imports": { "${PKG}/desk": "${DIST}/visitor-desk.js", "${PKG}/events": "${DIST}/events.js" } }</script>
+    <script type="importmap">{ "imports": { "${PKG}": "${DIST}/index.js", "${PKG}/desk": "${DIST}/visitor-desk.js", "${PKG}/events": "${DIST}/events.js" } }</script>
     <script type="module" src="${DIST}/visitor-kiosk.js"></script>
     <script type="module" src="/host.js"></script>
   </head>
@@ -65,6 +65,9 @@ visitor-kiosk::part(primary-button) { letter-spacing: ${HOST_LETTER_SPACING}; }`
 
 const HOST_JS = `import '${PKG}/desk';
 import { VisitRegisteredEvent } from '${PKG}/events';
+import { VisitorDesk, VisitorKiosk } from '${PKG}';
+// The main entry exports the very classes the tags were registered with (one copy of each chunk).
+window.mainEntryMatches = customElements.get('visitor-kiosk') === VisitorKiosk && customElements.get('visitor-desk') === VisitorDesk;
 window.hostLog = [];
 for (const type of ['vk-visit-registered', 'vk-visit-checked-in', 'vk-visit-checked-out', 'vk-sync-state-change']) {
   document.addEventListener(type, (e) => window.hostLog.push({ type: e.type, typed: e instanceof VisitRegisteredEvent, detail: e.detail }));
@@ -185,6 +188,7 @@ test('a page without a bundler embeds both tags, hears vk-visit-registered with 
   await expect(checkIn).toBeVisible();
   await expect(page.locator('visitor-desk').getByLabel('PIN', { exact: true })).toBeVisible();
 
+  await expect.poll(() => page.evaluate(() => (window as unknown as { mainEntryMatches?: boolean }).mainEntryMatches)).toBe(true);
   // Two copies on one page: one warning in all, and the first copy's elements stay.
   await expect.poll(() => page.evaluate(() => (window as unknown as { secondCopyKeptFirst?: boolean }).secondCopyKeptFirst)).toBe(true);
   expect(warnings).toHaveLength(1);
