@@ -3,7 +3,8 @@
 // AdjustableClock (the same clock the hub's node tests use) — no test-only endpoint, nothing in the shipped hub.
 // A receptionist logs a complaint call by keyboard (timed: under 30 seconds), hands it to engineering; it turns
 // overdue after 24 hours, is answered, followed up as dissatisfied, reopened, resolved, and followed up as
-// basically satisfied. Customer service alone sees the complainant; every read of the complaint is audited.
+// basically satisfied. Customer service alone sees the complainant; every read of the complaint is audited; the
+// month's report and its XLSX count it (one complaint call, answered late, resolved, two follow-ups).
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,9 @@ import { hashPin } from '../../src/auth/pin.js';
 import { formYear } from '../../src/domain/ledger/index.js';
 import { ledgerRecordSchema } from '../../src/schemas/ledger.js';
 import { auditPageSchema } from '../../src/schemas/audit.js';
+import { reportReplySchema } from '../../src/schemas/reports.js';
+import { localDayKey } from '../../src/domain/time.js';
+import ExcelJS from 'exceljs';
 import { AdjustableClock } from '../../hub/clock.js';
 import { openStore, type HubStore } from '../../hub/db/index.js';
 import { startHub, type RunningHub } from '../../hub/server.js';
@@ -147,4 +151,33 @@ test('a complaint call: logged by keyboard, handed to engineering, overdue after
   const reads = audit.entries.filter((e) => e.action === 'ledger-complaint-read' && e.target === record.entry.id);
   expect(new Set(reads.map((e) => e.actor))).toEqual(new Set(['reception-1', 'cs-1', 'admin']));
   expect(JSON.stringify(audit)).not.toContain('Chan Tai Man');
+
+  // That month's report and its XLSX (hub/api/reports.ts): one complaint call, answered late, resolved, followed up twice.
+  const month = localDayKey(new Date(record.entry.receivedAt), 'Asia/Hong_Kong').slice(0, 7);
+  const auth = { headers: { Authorization: `Bearer ${manager}` } };
+  const report = reportReplySchema.parse(await (await request.get(`${hub.url}/api/v1/reports/summary?period=${month}`, auth)).json()).report;
+  const section = (id: string) => report.sections.find((x) => x.id === id);
+  const counts = (id: string) => {
+    const found = section(id);
+    return found?.kind === 'counts' ? found.counts : undefined;
+  };
+  const rate = (id: string) => {
+    const found = section(id);
+    return found?.kind === 'rate' ? [found.numerator, found.denominator] : undefined;
+  };
+  expect(counts('contacts-by-channel')?.['call']).toBe(1);
+  expect(counts('contacts-by-category')?.['complaint']).toBe(1);
+  expect(rate('answered-within-deadline')).toEqual([0, 1]);
+  expect(rate('resolution-rate')).toEqual([1, 1]);
+  expect(rate('follow-up-coverage')).toEqual([1, 1]);
+  expect([counts('satisfaction')?.['dissatisfied'], counts('satisfaction')?.['basically-satisfied'], counts('satisfaction')?.['satisfied']]).toEqual([1, 1, 0]);
+  const xlsx = await request.get(`${hub.url}/api/v1/reports/summary?period=${month}&format=xlsx`, auth);
+  expect(xlsx.status()).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+  const rows = (name: string) => (book.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+  expect(rows('contacts-by-category')).toContainEqual(['complaint', 1]);
+  expect(rows('answered-within-deadline')).toContainEqual([0, 1, 0]);
+  expect(rows('satisfaction')).toContainEqual(['dissatisfied', 1]);
+  expect(rows('satisfaction')).toContainEqual(['basically-satisfied', 1]);
 });
