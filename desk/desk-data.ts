@@ -23,6 +23,8 @@ export interface HostAnswer {
   decision: 'confirmed' | 'declined';
   by: string;
   at: string;
+  /** Who recorded it: a staff id, or `host-link-<answer>` when the host answered the one-time link (desk/hub-link.ts). */
+  staffId?: string;
 }
 
 /** What the desk shows beyond the visit records. */
@@ -123,7 +125,7 @@ export class DeskData {
     const today = localDayKey(now, this.site.timeZone);
     const { rows: visits } = await this.visits.listByDay(today);
     const decisions = new Map<string, HostAnswer>();
-    for (const d of (await this.desk.hostDecisionsFor(visits.map((v) => v.id))).rows) decisions.set(d.visitId, { decision: d.decision, by: d.by, at: d.at });
+    for (const d of (await this.desk.hostDecisionsFor(visits.map((v) => v.id))).rows) decisions.set(d.visitId, { decision: d.decision, by: d.by, at: d.at, staffId: d.staffId });
     const fresh = visits.filter((v) => !this.memory.classified.has(v.id));
     if (fresh.length > 0) await this.classifyAll(fresh, decisions, now, onFlag);
     const [open, acknowledged, staff] = await Promise.all([this.desk.listAlerts('open'), this.desk.listAlerts('acknowledged'), this.desk.listStaff(this.site.id)]);

@@ -18,7 +18,7 @@ import { hubEventSchema } from '../src/schemas/sync.js';
 import { CHANNEL_PREFIX } from '../src/storage/day-cache.js';
 import { RecordStore } from '../src/storage/records.js';
 import { DeskStore, SyncStore, VisitStore } from '../src/storage/index.js';
-import type { HostAnswerEvent } from '../src/schemas/host-answer.js';
+import { HOST_ANSWERS, type HostAnswer as HostAnswerCode, type HostAnswerEvent } from '../src/schemas/host-answer.js';
 import { EventStreamClient, FetchTransport, HubDeskClient, OutboxPusher, SyncError, namedLock } from '../src/sync/index.js';
 import { LedgerClient } from '../src/sync/ledger-client.js';
 import { ReportsClient } from '../src/sync/reports-client.js';
@@ -100,6 +100,13 @@ export async function signInAtHub(host: DeskHubHost, pin: string, siteId: string
 
 /** The staff id a host's own answer is recorded under (the host tapped the link; no staff member did). */
 export const HOST_LINK_STAFF_ID = 'host-link';
+const HOST_LINK_PREFIX = `${HOST_LINK_STAFF_ID}-`;
+
+/** The answer a host gave through the link, read back from a decision's staff id (undefined: staff recorded it). */
+export function hostLinkAnswer(staffId: string | undefined): HostAnswerCode | undefined {
+  const answer = staffId?.startsWith(HOST_LINK_PREFIX) ? staffId.slice(HOST_LINK_PREFIX.length) : undefined;
+  return (HOST_ANSWERS as readonly string[]).includes(answer ?? '') ? (answer as HostAnswerCode) : undefined;
+}
 
 /**
  * A host's answer to the one-time link (hub/notify/host-answers.ts), written as the desk's host decision on the
@@ -114,7 +121,7 @@ async function recordHostAnswers(dbName: string, answers: readonly HostAnswerEve
     if (!visit) continue;
     const known = await desk.hostDecision(a.visitId);
     if (known && known.at === a.at) continue;
-    await desk.recordHostDecision({ visitId: a.visitId, decision: a.answer === 'not-expected' ? 'declined' : 'confirmed', by: visit.host.label, staffId: HOST_LINK_STAFF_ID }, new Date(a.at));
+    await desk.recordHostDecision({ visitId: a.visitId, decision: a.answer === 'not-expected' ? 'declined' : 'confirmed', by: visit.host.label, staffId: `${HOST_LINK_PREFIX}${a.answer}` }, new Date(a.at));
   }
 }
 

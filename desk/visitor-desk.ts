@@ -22,7 +22,8 @@ import { AttentionController } from './attention.js';
 import { signInWithPin } from './session.js';
 import { DeskData, type DeskSnapshot } from './desk-data.js';
 import { SyncStateChangeEvent, VisitCheckedInEvent, VisitCheckedOutEvent, VisitFlaggedEvent, VisitRegisteredEvent } from './events.js';
-import { hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
+import { hostLinkAnswer, hubDbName, signInAtHub, type DeskHubLink, type HubView } from './hub-link.js';
+import { HOST_ANSWER_CATALOGUES } from '../src/i18n/host-answer.js';
 import type { IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
 import './hub-devices.js';
@@ -558,7 +559,7 @@ export class VisitorDesk extends LitElement {
           ...(suggestion ? { suggestion } : {}),
           ...(phone ? { hostPhone: phone } : {}),
           ...(decision
-            ? { hostDecision: decision.decision === 'confirmed' ? m.confirmedBy(decision.by, time(decision.at)) : m.declinedBy(decision.by, time(decision.at)) }
+            ? { hostDecision: withHostLinkAnswer(decision.decision === 'confirmed' ? m.confirmedBy(decision.by, time(decision.at)) : m.declinedBy(decision.by, time(decision.at)), decision.staffId, this.locale) }
             : {}),
         };
         seen.set(visit.id, { key, row });
@@ -715,6 +716,12 @@ export class VisitorDesk extends LitElement {
       </section>
     `;
   }
+}
+
+/** "Confirmed by 12B at 14:02 — Coming down": the host's own words when they answered the one-time link. */
+function withHostLinkAnswer(text: string, staffId: string | undefined, locale: LocaleTag): string {
+  const answer = hostLinkAnswer(staffId);
+  return answer ? `${text} — ${HOST_ANSWER_CATALOGUES[locale].page.answers[answer]}` : text;
 }
 
 export const todayKey = (site: SiteConfig, now = new Date()): string => localDayKey(now, site.timeZone);

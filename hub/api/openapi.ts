@@ -24,6 +24,7 @@ import {
   signInRequestSchema,
 } from '../../src/schemas/sync.js';
 import { siteConfigSchema } from '../../src/schemas/site.js';
+import { hostAnswerReplySchema, hostAnswerRequestSchema, hostLinkRequestSchema, hostLinkViewSchema, kioskHostAnswerReplySchema } from '../../src/schemas/host-answer.js';
 import { auditPageSchema } from '../../src/schemas/audit.js';
 import { siteHealthReplySchema } from '../../src/schemas/sync.js';
 import { addWatchEntryRequestSchema, watchEntryReplySchema, watchListReplySchema } from '../../src/schemas/site-admin.js';
@@ -51,6 +52,11 @@ const SCHEMAS: Record<string, $ZodType> = {
   AddWatchEntryRequest: addWatchEntryRequestSchema,
   WatchListReply: watchListReplySchema,
   WatchEntryReply: watchEntryReplySchema,
+  HostLinkRequest: hostLinkRequestSchema,
+  HostLinkView: hostLinkViewSchema,
+  HostAnswerRequest: hostAnswerRequestSchema,
+  HostAnswerReply: hostAnswerReplySchema,
+  KioskHostAnswerReply: kioskHostAnswerReplySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -136,6 +142,9 @@ export function openApiDocument(): unknown {
         post: op({ summary: 'Add a watch-list entry (site manager, guard; audited by id)', body: 'AddWatchEntryRequest', reply: 'WatchEntryReply' }),
       },
       '/api/v1/watchlist/{id}': { delete: op({ summary: 'Remove a watch-list entry (site manager, guard; audited by id)' }) },
+      '/api/v1/host-answer/view': { post: op({ summary: "The host's answer page: what a one-time link is about (400 host-link-invalid, 410 host-link-expired)", body: 'HostLinkRequest', reply: 'HostLinkView', auth: false }) },
+      '/api/v1/host-answer': { post: op({ summary: "The host's answer (the first one is recorded; later ones get it back)", body: 'HostAnswerRequest', reply: 'HostAnswerReply', auth: false }) },
+      '/api/v1/host-answers/{visitId}': { get: op({ summary: "Whether the host of this kiosk's visit was asked, and the answer (kiosk)", reply: 'KioskHostAnswerReply' }) },
       '/api/v1/audit': {
         get: op({
           summary: 'The audit log, newest first, paged (site manager)',

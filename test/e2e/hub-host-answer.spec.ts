@@ -64,6 +64,7 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
     await expect(kiosk.getByRole('status')).not.toContainText(name);
     const row = desk.getByRole('row').filter({ hasText: name }).or(desk.getByRole('listitem').filter({ hasText: name }));
     await expect(row).toContainText(`Confirmed by ${UNIT.label}`, { timeout: 10_000 });
+    await expect(row).toContainText('— Coming down');
 
     // Used twice: the link shows the answer recorded, and no buttons.
     const again = await hostContext.newPage();
