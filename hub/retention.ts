@@ -9,8 +9,14 @@
  * and quarantined raw changes older than the retention. Kept: `changes` rows (a seq and a visit id, no personal data), so a kiosk replaying a purged visit's
  * change is acknowledged and the visit is NOT brought back; alerts (ids, classes, roles and times only).
  *
+ * Complaints and other ledger entries (issue 8) are kept longer, by policy: once closed (resolved or followed
+ * up), `retention.recordDays` after their last change (default DEFAULT_RECORD_DAYS), then deleted whole — the
+ * entry holds the complainant's name and contact. An entry still open is never purged, however old. Incident
+ * records still live on the desks (desk IndexedDB), not here.
+ *
  * Run by the hub once a day (and at start), and by `npm run hub -- purge`.
  */
+import { DEFAULT_RECORD_DAYS } from '../src/domain/site.js';
 import { localDayKey } from '../src/domain/time.js';
 import type { HubStore } from './db/index.js';
 import { loadSite } from './sites.js';
@@ -27,6 +33,8 @@ export interface PurgeResult {
   keptFrom: string;
   purged: number;
   held: number;
+  /** Closed ledger entries (complaints, enquiries, repairs) deleted past `retention.recordDays`. */
+  records: number;
 }
 
 /** Purges every site (or `siteId`) as of `now`. */
@@ -66,7 +74,18 @@ export async function purge(store: HubStore, now: Date, siteId?: string): Promis
     await store.write((repo) =>
       repo.deletePersonalRecordsBefore(id, new Date(now.getTime() - EVENT_KEEP_MS).toISOString(), new Date(now.getTime() - site.retention.visitDays * DAY_MS).toISOString()),
     );
-    results.push({ siteId: id, keptFrom, purged, held: held.size });
+    const recordsBefore = new Date(now.getTime() - (site.retention.recordDays ?? DEFAULT_RECORD_DAYS) * DAY_MS).toISOString();
+    let records = 0;
+    for (;;) {
+      const n = await store.write(async (repo) => {
+        const ids = await repo.recordRetention.closedLedgerBefore(id, recordsBefore, PURGE_BATCH);
+        await repo.recordRetention.deleteLedgerEntries(id, ids);
+        return ids.length;
+      });
+      records += n;
+      if (n < PURGE_BATCH) break;
+    }
+    results.push({ siteId: id, keptFrom, purged, held: held.size, records });
   }
   return results;
 }

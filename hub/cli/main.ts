@@ -350,7 +350,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
         const started = performance.now();
         const results = await purge(store, now, str(values, 'site'));
         const ms = Math.round(performance.now() - started);
-        for (const r of results) print(`purged: ${r.purged} visits of ${r.siteId} registered before ${r.keptFrom}; held (open alerts): ${r.held}`);
+        for (const r of results) print(`purged: ${r.purged} visits of ${r.siteId} registered before ${r.keptFrom}; held (open alerts): ${r.held}; closed ledger entries past retention: ${r.records}`);
         print(`purge done in ${ms} ms`);
         break;
       }

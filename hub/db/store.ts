@@ -19,6 +19,7 @@ import { HostAnswerRepo } from './host-answer-store.js';
 import { ReportsRepo } from './reports-store.js';
 import { DeviceReportRepo } from './device-report-store.js';
 import { SiteAdminRepo } from './site-admin-store.js';
+import { RecordRetentionRepo } from './record-retention-store.js';
 import { NotifyRepo } from './notify-store.js';
 import { PgEventListener } from './pg-listen.js';
 
@@ -183,6 +184,12 @@ export class Repo {
     return (this.siteAdminRepo ??= new SiteAdminRepo(this.db));
   }
   private siteAdminRepo: SiteAdminRepo | undefined;
+
+  /** Retention of closed ledger entries (complaints) in this same transaction: record-retention-store.ts. */
+  get recordRetention(): RecordRetentionRepo {
+    return (this.recordRetentionRepo ??= new RecordRetentionRepo(this.db));
+  }
+  private recordRetentionRepo: RecordRetentionRepo | undefined;
 
   // ----- sites and keys -----
 

@@ -88,6 +88,12 @@ export interface HostDirectory {
   linkMinutes?: number;
 }
 
+/**
+ * How long a closed complaint or other ledger entry is kept when the site names no `retention.recordDays`:
+ * three years, long enough for a complaint to come back or reach an ombudsman, short of keeping it for ever.
+ */
+export const DEFAULT_RECORD_DAYS = 3 * 365;
+
 /** Everything the kiosk needs to know about the site it stands in. */
 export interface SiteConfig {
   id: string;
@@ -105,7 +111,11 @@ export interface SiteConfig {
   purposes: Purpose[];
   requiredFields: OptionalField[];
   identity: IdentityPolicy;
-  retention: { visitDays: number };
+  /**
+   * Visit logs are kept `visitDays`; complaints and other ledger entries, once closed (resolved or followed
+   * up), `recordDays` after their last change (default DEFAULT_RECORD_DAYS: longer, by policy) — hub/retention.ts.
+   */
+  retention: { visitDays: number; recordDays?: number };
   privacy: {
     /** Version of the notice's wording; stored with each consent. */
     noticeVersion: string;

@@ -139,7 +139,10 @@ export const siteConfigSchema = z
     purposes: choiceList(PURPOSES),
     requiredFields: z.array(z.enum(OPTIONAL_FIELDS)),
     identity: identityPolicySchema,
-    retention: z.strictObject({ visitDays: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_RETENTION_DAYS)) }),
+    retention: z.strictObject({
+      visitDays: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_RETENTION_DAYS)),
+      recordDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_RETENTION_DAYS))),
+    }),
     privacy: z.strictObject({
       noticeVersion: z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH)),
       controller: localisedTextSchema,
