@@ -14,27 +14,10 @@ import {
   PASS_CODE_LENGTH,
   PASS_REQUESTERS,
   type GuardRecord,
-  type GuardSettings,
 } from '../domain/guard.js';
-import { localisedTextSchema } from './locale.js';
+import { roomIdSchema } from './guard-settings.js';
 
-/** Most rooms a site names for its register: a building's handful of sensitive rooms. */
-const MAX_RESTRICTED_ROOMS = 20;
-
-const roomIdSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'not an id (letters, digits, - and _)'), z.maxLength(64));
-
-export const guardSettingsSchema = z.strictObject({
-  carriedItems: z.optional(z.boolean()),
-  restrictedRooms: z.optional(
-    z
-      .array(z.strictObject({ id: roomIdSchema, name: z.optional(localisedTextSchema) }))
-      .check(
-        z.minLength(1),
-        z.maxLength(MAX_RESTRICTED_ROOMS),
-        z.refine((rooms) => new Set(rooms.map((r) => r.id)).size === rooms.length, 'a room is listed twice'),
-      ),
-  ),
-});
+export { guardSettingsSchema } from './guard-settings.js';
 
 const iso = z.iso.datetime();
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -128,6 +111,4 @@ type Assignable<From extends To, To> = [From, To];
 export type GuardSchemasMatchDomain = [
   Assignable<z.infer<typeof guardRecordSchema>, GuardRecord>,
   Assignable<GuardRecord, z.infer<typeof guardRecordSchema>>,
-  Assignable<z.infer<typeof guardSettingsSchema>, GuardSettings>,
-  Assignable<GuardSettings, z.infer<typeof guardSettingsSchema>>,
 ];

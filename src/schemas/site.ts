@@ -7,7 +7,7 @@ import { DENY_REASONS } from '../domain/visit.js';
 import { isValidTimeZone, minutesOf } from '../domain/time.js';
 import { keySetSchema, kidSchema, publicJwkSchema } from './invite.js';
 import { localeSchema, localisedTextSchema } from './locale.js';
-import { guardSettingsSchema } from './guard.js';
+import { guardSettingsSchema } from './guard-settings.js';
 import { lobbySettingsSchema } from './lobby-settings.js';
 
 /** Longest site, unit or person id: ids go into attributes, URLs and keys, so they stay short slugs. */
