@@ -5,12 +5,19 @@
 // the link opened again says it was answered already.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { hostAnswerWebhookSchema } from '../../src/schemas/host-answer.js';
 import { registerWalkIn } from './helpers.js';
 import { HUB_URL, newPairCode, openHubDesk, pairKiosk, staffToken } from './hub-helpers.js';
 
 test.use({ baseURL: HUB_URL });
+
+/** No axe violations on the page as shown (the host reads it on a phone, perhaps with a screen reader). */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+}
 
 /** A unit of the demo site no other end-to-end test visits: its host contact is this test's alone. */
 const UNIT = { id: 'unit-23f', label: '23F' };
@@ -57,6 +64,7 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
     await expect(host.getByRole('heading', { name: 'Your visitor', level: 1 })).toBeVisible();
     await expect(host.getByText(name, { exact: true })).toBeVisible();
     await expect(host.getByText(`to visit ${UNIT.label}`)).toBeVisible();
+    await expectAccessible(host);
     await host.getByRole('button', { name: 'Coming down', exact: true }).click();
     await expect(host.getByRole('status')).toContainText('Reception has your answer: Coming down');
 
@@ -73,6 +81,10 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
     await expect(again.getByRole('status')).toContainText('Coming down');
     await expect(again.getByRole('button', { name: 'Not expected', exact: true })).toHaveCount(0);
     await expect(again.getByText(name)).toHaveCount(0);
+    await expectAccessible(again);
+    // The host may read it in another language: the page switches, the answer stays.
+    await again.getByRole('button', { name: '繁體中文', exact: true }).click();
+    await expect(again.getByRole('status')).toContainText('我現在下來');
 
     // Tampered: one character of the signature changed.
     const tampered = link.slice(0, -1) + (link.endsWith('A') ? 'B' : 'A');
