@@ -8,6 +8,8 @@
  * the frame messages of docs/embedding-modes.md) — never our internals.
  */
 
+import './trusted-types.js';
+
 type Mode = 'page' | 'frame';
 type App = 'kiosk' | 'desk';
 
