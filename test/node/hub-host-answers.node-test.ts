@@ -21,6 +21,7 @@ import { deskStateReplySchema, pairReplySchema, signInReplySchema } from '../../
 import { openStore, type HubStore } from '../../hub/db/index.js';
 import { answerHostLink, viewHostLink } from '../../hub/notify/host-answers.js';
 import { startHub, type RunningHub } from '../../hub/server.js';
+import { HOST_LINK_LIMIT } from '../../hub/api/host-answers.js';
 import { bootstrapIfEmpty, createPairCode } from '../../hub/sites.js';
 import { api, badgeKey, deviceId, makeVisit } from './hub/fixtures.js';
 import { postgresUrl, scratchDatabase } from './hub/postgres.js';
@@ -298,6 +299,10 @@ function hostAnswerSuite(backend: Backend): void {
       assert.equal((refused.body as { error: { code: string } }).error.code, 'host-link-invalid');
       const bad = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: fresh, answer: 'maybe' } });
       assert.equal(bad.status, 400);
+      // A flood of link requests from one address is cut off (429) long before it costs the database much.
+      let limited = 0;
+      for (let i = 0; i < HOST_LINK_LIMIT.burst + 5; i++) if ((await api(hub.url, 'POST', '/api/v1/host-answer/view', { body: { token: tampered } })).status === 429) limited++;
+      assert.ok(limited >= 5, `429s: ${limited}`);
       assert.deepEqual(await kioskAsks(visit.id), { status: 'waiting' });
     });
 
