@@ -29,6 +29,7 @@ import {
 import { defaultRulesFor, escalationDueAt, routeFor, type RulesConfig } from '../../src/domain/rules/index.js';
 import type { SiteConfig } from '../../src/domain/site.js';
 import { localDayKey } from '../../src/domain/time.js';
+import { localInstant } from '../planning/local-time.js';
 import type { Visit } from '../../src/domain/visit.js';
 import type { DeskMessages } from '../../src/i18n/desk/index.js';
 import type { GuardMessages } from '../../src/i18n/desk/guard.js';
@@ -414,7 +415,9 @@ export class VkDeskGuard extends LitElement {
   }
 
   private readonly logOccurrence = this.submit('occurrences', async (data, guard, staff, now) => {
-    await guard.logOccurrence({ category: this.str(data, 'category') as OccurrenceCategory, text: this.str(data, 'text') }, staff.id, now);
+    // Typed as the site's wall clock today; empty (or not a time): now.
+    const at = localInstant(localDayKey(now, this.site.timeZone), this.str(data, 'at'), this.site.timeZone);
+    await guard.logOccurrence({ category: this.str(data, 'category') as OccurrenceCategory, text: this.str(data, 'text'), ...(at ? { at } : {}) }, staff.id, now);
     return this.g.saved;
   });
 
@@ -710,6 +713,7 @@ export class VkDeskGuard extends LitElement {
           html`<select id="gb-occ-category" name="category">${OCCURRENCE_CATEGORIES.map((c) => html`<option value=${c}>${g.categories[c]}</option>`)}</select>`,
         )}
         ${this.field('gb-occ-text', g.details, html`<textarea id="gb-occ-text" name="text" required></textarea>`)}
+        ${this.field('gb-occ-at', g.occurredAt, html`<input id="gb-occ-at" name="at" type="time" />`)}
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${g.logOccurrence}</button></div>
       </form>
       ${this.renderNote('occurrences')}

@@ -181,10 +181,13 @@ describe('<vk-desk-guard>', () => {
     const log = section(el, g.occurrencesHeading);
     setValue(el, g.category, 'leak');
     setValue(el, g.details, 'Water on B1 near the pump room');
+    setValue(el, g.occurredAt, '13:40');
     button(el, g.logOccurrence).click();
     await until(() => deepText(log).includes('Water on B1'));
     button(el, g.raiseIncident).click();
     await until(() => deepText(log).includes(g.incidentRaised));
+    // 13:40 at the site (Hong Kong) today, not in the browser's zone.
+    expect((await new GuardStore(db, DEMO_SITE).list('occurrence', MONDAY)).rows[0]?.at).to.equal('2026-11-23T05:40:00.000Z');
     const alerts = (await new DeskStore(db).listAlerts('open')).rows;
     expect(alerts.map((a) => [a.kind, a.incidentClass])).to.deep.equal([['incident', 'C']]);
     expect(await new DeskStore(db).incidentForAlert(alerts[0]!.id)).not.to.equal(undefined);

@@ -116,6 +116,8 @@ export interface GuardMessages {
   category: string;
   categories: Record<'leak' | 'lift-fault' | 'suspicious-person' | 'equipment' | 'other', string>;
   details: string;
+  /** The time it happened today, when it is written down later. */
+  occurredAt: string;
   logOccurrence: string;
   incidentClass: string;
   raiseIncident: string;
@@ -210,6 +212,7 @@ export const guardEn: GuardMessages = {
   category: 'What happened',
   categories: { leak: 'Water leak', 'lift-fault': 'Lift fault', 'suspicious-person': 'Suspicious person', equipment: 'Equipment fault', other: 'Other' },
   details: 'Details',
+  occurredAt: 'Time it happened (if earlier today)',
   logOccurrence: 'Log occurrence',
   incidentClass: 'Incident class',
   raiseIncident: 'Raise incident',
@@ -319,6 +322,7 @@ export const guardZhHant: GuardMessages = {
   category: '類別',
   categories: { leak: '漏水', 'lift-fault': '電梯故障', 'suspicious-person': '可疑人物', equipment: '設備故障', other: '其他' },
   details: '詳情',
+  occurredAt: '發生時間（如較早，今日）',
   logOccurrence: '記錄事件',
   incidentClass: '突發事件類別',
   raiseIncident: '提升為突發事件',
@@ -428,6 +432,7 @@ export const guardZhHans: GuardMessages = {
   category: '类别',
   categories: { leak: '漏水', 'lift-fault': '电梯故障', 'suspicious-person': '可疑人员', equipment: '设备故障', other: '其他' },
   details: '详情',
+  occurredAt: '发生时间（如较早，今天）',
   logOccurrence: '记录事件',
   incidentClass: '突发事件类别',
   raiseIncident: '升级为突发事件',
