@@ -18,6 +18,7 @@ import { HubError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { loadSite, type SiteRules } from '../sites.js';
 import { classifyVisit } from './classify.js';
+import { openEntryForVisit } from '../ledger.js';
 import { requestHostAnswer } from '../notify/host-answers.js';
 import { applyRecordChanges, authoriseRecord, type RecordChange } from './records.js';
 import { addGap, fillGap, type Gaps } from './gaps.js';
@@ -181,6 +182,8 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
         alerts.push(...raised);
         // The host's one-time answer link, for an arrival the rules leave to the host (notify/host-answers.ts).
         if (options.hostLinkOrigin !== undefined) await requestHostAnswer(repo, siteRules, visit, raised, now, options.hostLinkOrigin);
+        // A visit to complain or ask for something opens its ledger entry (hub/ledger.ts).
+        await openEntryForVisit(repo, siteRules.site, visit, now);
         classifiedNow.push(visit.id);
       }
     }

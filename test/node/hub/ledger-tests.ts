@@ -10,9 +10,11 @@ import { ledgerConflictReplySchema, ledgerListReplySchema, ledgerRecordSchema, t
 import { apiErrorSchema, signInReplySchema } from '../../../src/schemas/sync.js';
 import type { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
-import { api } from './fixtures.js';
+import type { Visit } from '../../../src/domain/visit.js';
+import { api, makeVisit } from './fixtures.js';
 
-const CS_PIN = '8642';
+// Distinct from every other PIN of the shared suite (a PIN signs in whoever holds it).
+const CS_PIN = '5791';
 const HOUR = 3_600_000;
 
 export interface LedgerSuiteContext {
@@ -23,6 +25,10 @@ export interface LedgerSuiteContext {
   admin: string;
   /** A guard's session. */
   guard: string;
+  /** Pairs a kiosk of the demo site. */
+  pair: () => Promise<{ id: string; token: string }>;
+  /** Pushes visits as that kiosk. */
+  push: (token: string, device: string, changes: { seq: number; visit: Visit }[]) => Promise<{ status: number }>;
 }
 
 const complaint = {
@@ -141,6 +147,26 @@ export function ledgerTests(ctx: () => LedgerSuiteContext): void {
       const query = await post(guard, { ...complaint, category: 'consultation', about: undefined });
       assert.deepEqual(query.entry.who, complaint.who);
       assert.ok(!(await audits()).some((x) => x.target === query.entry.id));
+    });
+
+    it('opens a linked entry for a kiosk visit that comes to complain or ask for a repair, once', async () => {
+      const { pair, push, admin, base } = ctx();
+      const kiosk = await pair();
+      const complaint = makeVisit(kiosk.id, 1, { purpose: 'complaint', visitorType: 'resident', host: { kind: 'free-text', label: '7D' } });
+      const repair = makeVisit(kiosk.id, 2, { purpose: 'repair' });
+      const meeting = makeVisit(kiosk.id, 3, { purpose: 'meeting' });
+      assert.equal((await push(kiosk.token, kiosk.id, [complaint, repair, meeting].map((visit, i) => ({ seq: i + 1, visit })))).status, 200);
+      // The same visit again (a retry, a check-out): no second entry.
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 4, visit: { ...complaint, status: 'checked-in', updatedAt: new Date(Date.parse(complaint.updatedAt) + 1000).toISOString(), history: [...complaint.history, { status: 'checked-in', at: new Date(Date.parse(complaint.updatedAt) + 1000).toISOString() }] } }])).status, 200);
+      const listed = ledgerListReplySchema.parse((await api(base, 'GET', '/api/v1/ledger?active=1', { token: admin })).body).entries;
+      const linked = listed.filter((r) => r.entry.visitId !== undefined && [complaint.id, repair.id, meeting.id].includes(r.entry.visitId));
+      assert.deepEqual(linked.map((r) => [r.entry.visitId, r.entry.category, r.entry.channel, r.entry.firstContactBy]).sort(), [
+        [complaint.id, 'complaint', 'visit', 'kiosk'],
+        [repair.id, 'help-request', 'visit', 'kiosk'],
+      ].sort());
+      const c = linked.find((r) => r.entry.visitId === complaint.id);
+      assert.equal(c?.entry.dueKind, 'complaint-24h');
+      assert.deepEqual(c?.entry.who, { kind: 'resident', unit: '7D', name: 'Chan Tai Man', phone: '+85291234567' }, 'a complaint about nobody in particular is not withheld');
     });
 
     it('has no delete, is the site staff’s only, and 404s another site’s entry', async () => {
