@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { hostAnswerWebhookSchema } from '../../src/schemas/host-answer.js';
+import { openStore } from '../../hub/db/index.js';
+import { HUB_E2E_DATA_DIR } from '../../playwright.config.js';
 import { registerWalkIn } from './helpers.js';
 import { HUB_URL, newPairCode, openHubDesk, pairKiosk, staffToken } from './hub-helpers.js';
 
@@ -37,6 +39,7 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
   const admin = await staffToken(request);
   const auth = { Authorization: `Bearer ${admin}` };
   const original = (await (await request.get(`${HUB_URL}/api/v1/site/config`, { headers: auth })).json()) as Record<string, unknown>;
+  let webhookId = '';
   const kioskContext = await browser.newContext();
   const hostContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
   const deskContext = await browser.newContext();
@@ -45,6 +48,7 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
     expect(put.status()).toBe(200);
     const hook = await request.post(`${HUB_URL}/api/v1/webhooks`, { headers: auth, data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bridge`, events: ['host.answer-requested'] } });
     expect(hook.status()).toBe(201);
+    webhookId = ((await hook.json()) as { webhook: { id: string } }).webhook.id;
 
     const desk = await deskContext.newPage();
     await openHubDesk(desk);
@@ -94,6 +98,12 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
   } finally {
     // The directory back as it was: other tests' visitors for this site get no links.
     await request.put(`${HUB_URL}/api/v1/site/config`, { headers: auth, data: original });
+    // The receiver goes with this test: its webhook is disabled (the API has no delete), so no later run's
+    // link is retried against a dead port and raises a failing-webhook health alert on other tests' desks.
+    if (webhookId) {
+      const store = await openStore({ dataDir: HUB_E2E_DATA_DIR });
+      await store.write((repo) => repo.notify.disableWebhook('demo', webhookId, new Date().toISOString())).finally(() => store.close());
+    }
     await kioskContext.close();
     await hostContext.close();
     await deskContext.close();
