@@ -179,6 +179,9 @@ export class VisitorDesk extends LitElement {
   };
   /** Hub mode, site manager only: revoke a kiosk's token (a lost or stolen tablet). */
   private readonly hubRevoke = (deviceId: string): Promise<void> => (this.hubLink ? this.hubLink.revokeDevice(deviceId) : Promise.resolve());
+  /** Hub mode: an incident raised from the guard's occurrence log (desk/guard) is raised at the hub, like the rows' Raise buttons. */
+  private readonly hubRaise = (incidentClass: 'A' | 'B' | 'C'): Promise<Alert> =>
+    this.hubLink ? this.hubLink.raise(incidentClass, undefined) : Promise.reject(new Error('not linked to a hub'));
   private readonly hubHealth = (): Promise<SiteHealthReply> => (this.hubLink ? this.hubLink.siteHealth() : Promise.reject(new Error('not linked to a hub')));
   @state() private hubView: HubView | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
@@ -709,7 +712,7 @@ export class VisitorDesk extends LitElement {
       ></vk-desk-invitations>
       <vk-desk-parcels class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-parcels>
       <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger}></vk-desk-ledger>
-      <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
+      <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .raiseIncident=${this.hubLink ? this.hubRaise : undefined} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>
         <vk-evacuation-list .messages=${m} .entries=${this.memo('evacuation', [this.snapshot, this.locale, this.siteConfig], () => this.evacuation())}></vk-evacuation-list>

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
 import { deskFormStyles } from '../form-styles.js';
-import type { StaffMember } from '../../src/domain/desk.js';
+import type { Alert, StaffMember } from '../../src/domain/desk.js';
 import {
   CARD_KINDS,
   CARRIED_DECISIONS,
@@ -159,6 +159,11 @@ export class VkDeskGuard extends LitElement {
   @property({ attribute: false }) locale: LocaleTag = 'en';
   /** The rules in force, for the route of an incident raised from an occurrence; absent: the site kind's presets. */
   @property({ attribute: false }) rules: RulesConfig | undefined;
+  /**
+   * Hub mode: raises an incident at the hub (the desk root's hub link); absent, the incident is raised in this
+   * device's store, routed by `rules`, and its record opened.
+   */
+  @property({ attribute: false }) raiseIncident: ((incidentClass: 'A' | 'B' | 'C') => Promise<Alert>) | undefined;
   /** The clock: injected by tests. */
   @property({ attribute: false }) now: () => Date = () => new Date();
 
@@ -428,16 +433,22 @@ export class VkDeskGuard extends LitElement {
     void this.act('occurrences', async (guard, _staff, now) => {
       const fresh = await guard.getOccurrence(occurrence.id);
       if (fresh?.alertId !== undefined) throw new GuardError('occurrence-raised', { alertId: fresh.alertId });
-      const rules = this.rules ?? defaultRulesFor(this.site.kind);
-      const desk = new DeskStore(this.dbName);
-      const { alert } = await desk.raiseAlert(
-        { siteId: this.site.id, kind: 'incident', incidentClass, notify: routeFor(incidentClass, this.site, rules, now).notify, escalateAt: escalationDueAt(now, rules) },
-        now,
-      );
-      await desk.openIncident(alert.id, now, { arrivalAt: new Date(occurrence.at) });
+      const alert = this.raiseIncident ? await this.raiseIncident(incidentClass) : await this.raiseHere(incidentClass, occurrence, now);
       await guard.markOccurrenceRaised(occurrence.id, alert.id, now);
       return this.g.incidentRaised;
     });
+  }
+
+  /** A standalone desk raises the incident in its own store, routed by the rules in force, and opens its record. */
+  private async raiseHere(incidentClass: 'A' | 'B' | 'C', occurrence: OccurrenceRecord, now: Date): Promise<Alert> {
+    const rules = this.rules ?? defaultRulesFor(this.site.kind);
+    const desk = new DeskStore(this.dbName);
+    const { alert } = await desk.raiseAlert(
+      { siteId: this.site.id, kind: 'incident', incidentClass, notify: routeFor(incidentClass, this.site, rules, now).notify, escalateAt: escalationDueAt(now, rules) },
+      now,
+    );
+    await desk.openIncident(alert.id, now, { arrivalAt: new Date(occurrence.at) });
+    return alert;
   }
 
   // ——— rendering ———

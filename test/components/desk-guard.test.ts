@@ -193,6 +193,38 @@ describe('<vk-desk-guard>', () => {
     expect(await new DeskStore(db).incidentForAlert(alerts[0]!.id)).not.to.equal(undefined);
   });
 
+  it('on a hub-linked desk raises the incident through the hub link it is given, not in the local store', async () => {
+    const db = newDb();
+    const staff = await makeStaff(db, 'guard-1', 'guard');
+    const raised: string[] = [];
+    const alertId = '0193a1b2-c3d4-7e5f-8a9b-00000000abcd';
+    const el = await fixture<VkDeskGuard>(
+      html`<vk-desk-guard
+        .messages=${m}
+        .site=${DEMO_SITE}
+        .staff=${staff}
+        .dbName=${db}
+        .locale=${'en'}
+        .now=${() => MONDAY}
+        .raiseIncident=${async (cls: 'A' | 'B' | 'C') => {
+          raised.push(cls);
+          return { id: alertId, siteId: DEMO_SITE.id, kind: 'incident', incidentClass: cls, createdAt: MONDAY.toISOString(), notify: [], escalateAt: MONDAY.toISOString(), escalationLevel: 0, mediaPresent: false, status: 'open' };
+        }}
+      ></vk-desk-guard>`,
+    );
+    await el.refresh();
+    setValue(el, g.details, 'Man trying door handles on 5/F');
+    setValue(el, g.category, 'suspicious-person');
+    button(el, g.logOccurrence).click();
+    await until(() => deepText(el.shadowRoot!).includes('Man trying door handles'));
+    setValue(el, g.incidentClass, 'A');
+    button(el, g.raiseIncident).click();
+    await until(() => deepText(el.shadowRoot!).includes(g.incidentRaised));
+    expect(raised).to.deep.equal(['A']);
+    expect((await new GuardStore(db, DEMO_SITE).list('occurrence', MONDAY)).rows[0]?.alertId).to.equal(alertId);
+    expect((await new DeskStore(db).listAlerts('open')).rows).to.deep.equal([]);
+  });
+
   it('lists items declared at the kiosk until the guard checks them, starting the check from the declaration', async () => {
     const db = newDb();
     const staff = await makeStaff(db, 'guard-1', 'guard');
