@@ -4,11 +4,11 @@
  */
 export { emptyWalkIn as blankWalkIn } from '../src/domain/walk-in-input.js';
 
-export type Screen = 'welcome' | 'form' | 'review' | 'outcome' | 'scan' | 'check-out' | 'confirm' | 'refused' | 'feedback';
-export type Action = 'check-in' | 'scan' | 'check-out' | 'back' | 'next' | 'edit' | 'done' | 'accepted' | 'refused';
+export type Screen = 'welcome' | 'form' | 'review' | 'outcome' | 'scan' | 'check-out' | 'confirm' | 'refused' | 'feedback' | 'delivery';
+export type Action = 'check-in' | 'scan' | 'check-out' | 'back' | 'next' | 'edit' | 'done' | 'accepted' | 'refused' | 'delivery';
 
 const MOVES: Record<Screen, Partial<Record<Action, Screen>>> = {
-  welcome: { 'check-in': 'form', scan: 'scan', 'check-out': 'check-out' },
+  welcome: { 'check-in': 'form', scan: 'scan', 'check-out': 'check-out', delivery: 'delivery' },
   form: { back: 'welcome', next: 'review' },
   review: { edit: 'form', next: 'outcome' },
   outcome: { done: 'welcome' },
@@ -17,6 +17,8 @@ const MOVES: Record<Screen, Partial<Record<Action, Screen>>> = {
   refused: { back: 'welcome', 'check-in': 'form' },
   'check-out': { back: 'welcome', 'check-in': 'form', accepted: 'feedback', refused: 'refused' },
   feedback: { next: 'outcome', done: 'outcome' },
+  // The courier and food-delivery lane (kiosk/delivery/): a lobby record, not a visit.
+  delivery: { back: 'welcome', done: 'welcome' },
 };
 
 /** Where `action` leads from `screen`; an action that means nothing there keeps the screen. */

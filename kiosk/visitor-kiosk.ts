@@ -393,6 +393,8 @@ export class VisitorKiosk extends LitElement implements IdleHost {
       // when its chunk arrives, and a code typed meanwhile waits for the verifier in handleArrivalCode.
       void Promise.all([loadScanner(), loadTokens()]).then(() => (this.scannerReady = true));
     }
+    // The delivery lane's chunk (kiosk/delivery/) loads on the rider's tap: the welcome screen does not carry it.
+    if (to === 'delivery') await import('./delivery/define.js');
     if (to === 'welcome') {
       // Back keeps the visitor's language (they may try another way in); Done and idle start afresh.
       if (action === 'back') {
@@ -650,6 +652,7 @@ export class VisitorKiosk extends LitElement implements IdleHost {
           .messages=${m}
           .siteName=${site.name[this.locale]}
           .locale=${this.locale}
+          .delivery=${site.lobby?.kioskLane !== false}
           @vk-welcome-action=${(e: LeafEvent<{ action: WelcomeAction }>) => void this.go(e.detail.action)}
           @vk-locale-select=${(e: LeafEvent<{ locale: LocaleTag }>) => this.setLanguage(e.detail.locale)}
         ></vk-welcome>`;
@@ -747,6 +750,14 @@ export class VisitorKiosk extends LitElement implements IdleHost {
               void this.handleFeedback(e.detail)}
             @vk-feedback-skip=${() => void this.handleFeedback(undefined)}
           ></vk-feedback>`;
+      case 'delivery':
+        return html`<vk-delivery-lane
+          .site=${site}
+          .locale=${this.locale}
+          .dbName=${this.dbName}
+          @vk-delivery-back=${() => void this.go('back')}
+          @vk-delivery-done=${() => void this.go('done')}
+        ></vk-delivery-lane>`;
     }
   }
 

@@ -1,10 +1,14 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LANGUAGE_NAMES, LOCALE_TAGS, type LocaleTag, type Messages } from '../../src/i18n/index.js';
+import { LANE_CATALOGUES } from '../../src/i18n/lobby.js';
 import { LeafEvent } from '../events.js';
 import { buttons, tokens } from '../styles/shared.js';
 
-export type WelcomeAction = 'check-in' | 'scan' | 'check-out';
+export type WelcomeAction = 'check-in' | 'scan' | 'check-out' | 'delivery';
+
+/** A parcel, drawn (decorative: the button's text names it). */
+const PARCEL_ICON = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" d="M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10M7.5 5l9 4"/></svg>`;
 
 /**
  * @summary The welcome screen: the site's name, the three ways in, and the language choice.
@@ -40,6 +44,14 @@ export class VkWelcome extends LitElement {
         min-height: calc(var(--_target) * 2);
         font-size: 1.3em;
       }
+      /* A parcel drawn beside the lane's name: a rider who cannot read the screen's language still finds it
+         (each screen shows only its own script; the language buttons switch it). */
+      .icon {
+        width: 1.4em;
+        height: 1.4em;
+        vertical-align: -0.3em;
+        margin-inline-end: 0.3em;
+      }
       .languages {
         display: flex;
         flex-wrap: wrap;
@@ -58,6 +70,8 @@ export class VkWelcome extends LitElement {
   @property({ attribute: false }) siteName = '';
   /** The current language. */
   @property({ attribute: false }) locale: LocaleTag = 'en';
+  /** Offer the courier and food-delivery lane (the site's `lobby.kioskLane`). */
+  @property({ attribute: false }) delivery = false;
 
   private handleAction(action: WelcomeAction) {
     this.dispatchEvent(new LeafEvent('vk-welcome-action', { action }));
@@ -76,6 +90,11 @@ export class VkWelcome extends LitElement {
         <button class="primary" part="action button primary-button" @click=${() => this.handleAction('check-in')}>${m.checkIn}</button>
         <button part="action button" @click=${() => this.handleAction('scan')}>${m.scanInvitation}</button>
         <button part="action button" @click=${() => this.handleAction('check-out')}>${m.checkOut}</button>
+        ${this.delivery
+          ? html`<button part="action button" @click=${() => this.handleAction('delivery')}>
+              ${PARCEL_ICON} ${LANE_CATALOGUES[this.locale].delivery}
+            </button>`
+          : nothing}
       </div>
       <div class="languages" role="group" aria-label=${m.language}>
         ${LOCALE_TAGS.map(
