@@ -24,9 +24,11 @@ const url = postgresUrl('the two-process hub test');
 const ADMIN_PIN = '2468';
 /** Both hubs look for due alerts this often, so their rounds overlap many times while the test waits. */
 const TICK_MS = 20;
-/** An alert crossing processes must arrive well inside the old one-second poll. */
-// Generous: a loaded 2-core box once took 531 ms; the figure itself is measured by `npm run bench` (15/23 ms).
-// Still a fifth of the fallback poll, so only LISTEN/NOTIFY can pass.
+/**
+ * An alert crossing processes must arrive well before the fallback poll could carry it.
+ * Generous: a loaded 2-core box once took 531 ms; the figure itself is measured by `npm run bench` (15/23 ms).
+ * Still a fifth of the fallback poll, so only LISTEN/NOTIFY can pass.
+ */
 const CROSS_PROCESS_LIMIT_MS = 2_000;
 
 if (url) {
