@@ -1,7 +1,8 @@
 /**
  * Retention of the records kept longer than visits (issue 6 item 3): closed ledger entries — complaints,
  * enquiries, repair reports (migration 0012) — past the site's `retention.recordDays`. Reached as
- * `repo.recordRetention` in a `HubStore` transaction; used by hub/retention.ts only (staff have no delete path).
+ * `repo.recordRetention` in a `HubStore` transaction; used by hub/retention.ts (staff have no delete path),
+ * and by push to keep purged and erased visits from coming back (`previouslyChanged`).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -29,5 +30,17 @@ export class RecordRetentionRepo {
   async deleteLedgerEntries(siteId: string, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.deleteFrom('ledger_entries').where('site_id', '=', siteId).where('id', 'in', [...ids]).execute();
+  }
+
+  /**
+   * Of `visitIds`, those `deviceId` sent changes of before, outside `exceptSeqs` (this push's own changes): a
+   * visit the hub had and no longer has was purged or erased. Reads the device's rows by the primary key's
+   * prefix (site, device): no index on visit ids needed.
+   */
+  async previouslyChanged(siteId: string, deviceId: string, visitIds: readonly string[], exceptSeqs: readonly number[]): Promise<Set<string>> {
+    if (visitIds.length === 0) return new Set();
+    let q = this.db.selectFrom('changes').select('visit_id').where('site_id', '=', siteId).where('device_id', '=', deviceId).where('visit_id', 'in', [...visitIds]);
+    if (exceptSeqs.length > 0) q = q.where('seq', 'not in', [...exceptSeqs]);
+    return new Set((await q.execute()).map((r) => r.visit_id));
   }
 }

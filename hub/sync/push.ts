@@ -151,6 +151,14 @@ export async function push(store: HubStore, principal: Principal, body: PushRequ
       }
     }
 
+    // A visit this device sent before that the hub no longer holds was purged or erased on request: a newer
+    // change (made before the device heard of the erasure) is acknowledged but must not bring the person back.
+    for (const id of await repo.recordRetention.previouslyChanged(siteId, device.id, [...inserting], [...fresh])) {
+      inserting.delete(id);
+      changed.delete(id);
+      idHashes.delete(id);
+    }
+
     // 4. Written together: new visits in multi-row inserts, changed ones replaced. A visit another push
     //    inserted between our read and our insert is merged against what that push stored.
     const inserted = await repo.insertVisits([...inserting].map((id) => (changed.get(id) as { visit: Visit }).visit), at);

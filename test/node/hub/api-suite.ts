@@ -651,6 +651,13 @@ export function hubApiSuite(backend: Backend): void {
       assert.ok(!next.text.includes('Erase Me') && !next.text.includes(visitor.phone), 'ids only');
       const after = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${told.cursor}`, { token: kiosk.token })).body);
       assert.equal(after.erasedVisitIds, undefined, 'told once');
+      // A change the kiosk made before it heard (a check-out, a new seq) is acknowledged and brings nobody back;
+      // a new visit in the same push is stored as usual.
+      const fresh = makeVisit(kiosk.id, 3, { visitor: { ...visitor, fullName: 'Someone Else Entirely', phone: '+85262220001' } });
+      const late = await push(kiosk.token, kiosk.id, [{ seq: 2, visit: advance(mine, 'checked-out') }, { seq: 3, visit: fresh }]);
+      assert.deepEqual(pushReplySchema.parse(late.body).acked, [2, 3]);
+      assert.equal(await storedVisit(mine.id), undefined, 'the erased visit stays erased');
+      assert.ok(await storedVisit(fresh.id));
       // A kiosk of another site hears nothing of this site's erasures.
       const elsewhere = await pair('other');
       const theirs = pullReplySchema.parse((await api(base, 'GET', `/api/v1/sync/pull?since=${first.cursor}`, { token: elsewhere.token })).body);
