@@ -2,7 +2,8 @@
  * The ledger panel's forms as data: what the "log a call" form and the action forms hold, turned into the
  * domain's input. Pure, so the mapping is tested without a browser form.
  */
-import { LEDGER_CATEGORIES, LEDGER_CHANNELS, SATISFACTION_LEVELS, type LedgerAction, type LedgerCategory, type LedgerChannel, type NewEntryInput, type Satisfaction } from '../../src/domain/ledger/index.js';
+import { LEDGER_CATEGORIES, LEDGER_CHANNELS, REPAIR_SIZES, SATISFACTION_LEVELS, type LedgerAction, type LedgerCategory, type LedgerChannel, type NewEntryInput, type RepairSize, type Satisfaction } from '../../src/domain/ledger/index.js';
+import { localInstant } from '../planning/local-time.js';
 
 /** Reads a text field of a form's data ('' when absent). */
 const text = (data: FormData, name: string): string => {
@@ -44,8 +45,8 @@ export function newEntryFrom(data: FormData): NewEntryInput {
   };
 }
 
-/** The action forms of one entry → the action their submit button names. */
-export function actionFrom(type: LedgerAction['type'], data: FormData): LedgerAction | undefined {
+/** The action forms of one entry → the action their submit button names (`timeZone` reads a promised date and time). */
+export function actionFrom(type: LedgerAction['type'], data: FormData, timeZone = 'UTC'): LedgerAction | undefined {
   switch (type) {
     case 'assign': {
       const assignee = optional(text(data, 'assignee'));
@@ -71,6 +72,21 @@ export function actionFrom(type: LedgerAction['type'], data: FormData): LedgerAc
     }
     case 'feedback-handled':
       return { type, followUpId: text(data, 'followUpId'), note: text(data, 'note') };
+    case 'promise': {
+      const at = localInstant(text(data, 'day'), text(data, 'time'), timeZone);
+      return at ? { type, promisedAt: at.toISOString() } : undefined;
+    }
+    case 'mark-valid':
+      return { type, valid: text(data, 'valid') === 'valid' };
+    case 'repair-order': {
+      const size: RepairSize = oneOf(REPAIR_SIZES, text(data, 'size'), 'small');
+      const cost = optional(text(data, 'cost'));
+      return { type, size, plan: text(data, 'plan'), responsibility: text(data, 'responsibility'), technician: text(data, 'technician'), ...(cost ? { cost } : {}) };
+    }
+    case 'repair-complete': {
+      const comment = optional(text(data, 'comment'));
+      return { type, ...(comment ? { comment } : {}) };
+    }
     default:
       return undefined;
   }

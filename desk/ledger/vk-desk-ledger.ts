@@ -6,7 +6,9 @@ import type { StaffMember } from '../../src/domain/desk.js';
 import {
   LEDGER_CATEGORIES,
   LEDGER_CHANNELS,
+  REPAIR_SIZES,
   SATISFACTION_LEVELS,
+  isActive,
   byUrgency,
   canApply,
   entryClock,
@@ -31,9 +33,10 @@ const DESCRIPTION_PREVIEW = 160;
 /**
  * @summary The front-desk ledger (issue 8): **Log a call** — a form for while the phone is still at the ear,
  * keyboard only (Tab between fields, Enter in any field logs it) — then every entry sorted by urgency with its
- * clock (due, overdue, answered in time or late), hand-over with a note, passing to a department, reply,
- * resolution, follow-up with satisfaction, reopening, and the manager's escalation and sign-off; and the
- * follow-up worklist. The ledger lives on the hub (`client`); without one the panel says so. A complainant
+ * clock (due, overdue, answered in time or late), hand-over with a note, passing to a department or a person
+ * (the messages for staff who were out), the time promised to the caller, repair orders (維修單) and their
+ * completion, reply, resolution, follow-up with satisfaction, reopening, the complaint's validity, and the
+ * manager's escalation and sign-off; and the follow-up worklist. The ledger lives on the hub (`client`); without one the panel says so. A complainant
  * the hub withholds (a complaint about a department or a person, read by anyone but customer service) is shown
  * as withheld. Clocks run on the hub's time (its replies carry `now`). Shows nothing without a signed-in
  * member of staff.
@@ -215,7 +218,7 @@ export class VkDeskLedger extends LitElement {
     event.preventDefault();
     const client = this.client;
     if (!client || this.busy) return;
-    const action = actionFrom(type, new FormData(event.currentTarget as HTMLFormElement));
+    const action = actionFrom(type, new FormData(event.currentTarget as HTMLFormElement), this.site.timeZone);
     if (!action) return;
     this.busy = true;
     try {
@@ -366,6 +369,42 @@ export class VkDeskLedger extends LitElement {
           )
         : nothing}
       ${can('reopen') ? form('reopen', textField('reason', `o-${id}`, m.reopenReason), m.reopen) : nothing}
+      ${can('promise')
+        ? form(
+            'promise',
+            html`<div class="field"><label for=${`p-day-${id}`}>${m.promisedDay}</label><input id=${`p-day-${id}`} name="day" type="date" required /></div>
+              <div class="field"><label for=${`p-time-${id}`}>${m.promisedTime}</label><input id=${`p-time-${id}`} name="time" type="time" required /></div>`,
+            m.promise,
+          )
+        : nothing}
+      ${can('repair-order') && !entry.repair
+        ? form(
+            'repair-order',
+            html`<div class="field">
+                <label for=${`ro-size-${id}`}>${m.repairSize}</label>
+                <select id=${`ro-size-${id}`} name="size">
+                  ${REPAIR_SIZES.map((z) => html`<option value=${z}>${m.repairSizes[z]}</option>`)}
+                </select>
+              </div>
+              ${textField('plan', `ro-plan-${id}`, m.repairPlan)}${textField('responsibility', `ro-resp-${id}`, m.repairResponsibility)}
+              ${textField('technician', `ro-tech-${id}`, m.repairTechnician)}${textField('cost', `ro-cost-${id}`, m.repairCost, false)}`,
+            m.issueRepair,
+          )
+        : nothing}
+      ${entry.repair && entry.repair.completedAt === undefined && can('repair-complete')
+        ? form('repair-complete', textField('comment', `rc-${id}`, m.residentComment, false), m.completeRepair)
+        : nothing}
+      ${entry.category === 'complaint' && can('mark-valid') && (role === 'site-manager' || role === 'customer-service')
+        ? form(
+            'mark-valid',
+            html`<fieldset>
+              <legend>${m.validity}</legend>
+              <label class="check"><input type="radio" name="valid" value="valid" ?checked=${entry.valid !== false} /> ${m.valid}</label>
+              <label class="check"><input type="radio" name="valid" value="invalid" ?checked=${entry.valid === false} /> ${m.invalid}</label>
+            </fieldset>`,
+            m.markValidity,
+          )
+        : nothing}
       ${pending.map((f) =>
         form(
           'feedback-handled',
@@ -399,7 +438,15 @@ export class VkDeskLedger extends LitElement {
           ${passed ? html`<span>${m.passedTo(passed)}</span>` : nothing}
           ${entry.escalation ? html`<span class="late">${m.escalated}</span>` : nothing}
           ${entry.decision ? html`<span>${m.decided(entry.decision.text)}</span>` : nothing}
+          ${entry.promisedAt ? html`<span>${m.promised(this.time(entry.promisedAt))}</span>` : nothing}
+          ${entry.valid !== undefined ? html`<span>${m.validMark(entry.valid)}</span>` : nothing}
         </div>
+        ${entry.repair
+          ? html`<div class="line">
+              <span>${m.repairLine(entry.repair.plan, entry.repair.technician, this.time(entry.repair.dueAt))}</span>
+              ${entry.repair.completedAt ? html`<span>${m.repairDone(this.time(entry.repair.completedAt))}</span>` : nothing}
+            </div>`
+          : nothing}
         <p class="text">${description}</p>
         <button type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${m.details(entry.number)} @click=${() => this.toggle(entry.id)}>${m.details(entry.number)}</button>
         ${expanded
@@ -427,6 +474,8 @@ export class VkDeskLedger extends LitElement {
     const entries = byUrgency(this.records.map((r) => r.entry));
     const byId = new Map(this.records.map((r) => [r.entry.id, r]));
     const tasks = followUpWorklist(entries, now);
+    // Phone messages for staff who were out (001: 留言、回電): calls passed to a person and not answered yet.
+    const messages = entries.filter((e) => e.assignee !== undefined && isActive(e) && e.status !== 'answered' && e.reply === undefined);
     return html`
       <section aria-labelledby="ledger-h">
         <h2 id="ledger-h">${m.heading}</h2>
@@ -437,6 +486,12 @@ export class VkDeskLedger extends LitElement {
         <ul aria-labelledby="ledger-list-h">
           ${entries.map((e) => this.renderEntry(byId.get(e.id) as LedgerRecord, m, now))}
         </ul>
+        <h3 id="ledger-msg-h">${m.messagesHeading}</h3>
+        ${messages.length === 0
+          ? html`<p>${m.noMessages}</p>`
+          : html`<ul aria-labelledby="ledger-msg-h">
+              ${messages.map((e) => html`<li>${m.message(e.assignee ?? '', this.whoText(e), e.description)}</li>`)}
+            </ul>`}
         <h3 id="ledger-fu-h">${m.followUpsHeading}</h3>
         ${tasks.length === 0
           ? html`<p>${m.noFollowUps}</p>`

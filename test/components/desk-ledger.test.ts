@@ -142,6 +142,36 @@ describe('<vk-desk-ledger>', () => {
     expect(hub.rows.get(e.entry.id)?.entry.reply).to.equal(undefined, 'nothing of the later desk was written');
   });
 
+  it('passes a message to a colleague, promises a time, issues a repair order and completes it', async () => {
+    const hub = new MemoryLedger();
+    const e = await hub.create({ channel: 'call', who: { kind: 'resident', unit: '5F' }, subject: 'plumbing', category: 'help-request', description: 'Tap dripping', assignee: 'Mr Lee' });
+    const el = await mount(hub);
+    await until(() => deepText(el).includes(m.message('Mr Lee', '5F', 'Tap dripping')));
+    button(el, m.details('2026-0001')).click();
+    await el.updateComplete;
+    field(el, m.promisedDay).value = '2026-11-24';
+    field(el, m.promisedTime).value = '15:00';
+    button(el, m.promise).click();
+    // 15:00 in Hong Kong is 07:00 UTC.
+    await until(() => hub.rows.get(e.entry.id)?.entry.promisedAt === '2026-11-24T07:00:00.000Z');
+    await el.updateComplete;
+    field<HTMLSelectElement>(el, m.repairSize).value = 'large';
+    field(el, m.repairPlan).value = 'Replace the mixer tap';
+    field(el, m.repairResponsibility).value = 'Owner';
+    field(el, m.repairTechnician).value = 'Wong';
+    field(el, m.repairCost).value = '=SUM(A1)';
+    button(el, m.issueRepair).click();
+    await until(() => hub.rows.get(e.entry.id)?.entry.repair?.dueKind === 'repair-one-week');
+    await until(() => deepText(el).includes('Repair order: Replace the mixer tap · Wong'));
+    await el.updateComplete;
+    field(el, m.residentComment).value = 'Works well';
+    button(el, m.completeRepair).click();
+    await until(() => hub.rows.get(e.entry.id)?.entry.status === 'resolved');
+    expect(hub.rows.get(e.entry.id)?.entry.repair).to.include({ residentComment: 'Works well', cost: '=SUM(A1)' });
+    await until(() => deepText(el).includes('Follow up 2026-0001'));
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a protected complainant to customer service', async () => {
     const hub = new MemoryLedger();
     hub.role = 'customer-service';

@@ -93,6 +93,30 @@ export interface LedgerMessages {
   feedbackHandled: string;
   history: string;
   saved: string;
+  promisedDay: string;
+  promisedTime: string;
+  promise: string;
+  promised: (time: string) => string;
+  validity: string;
+  valid: string;
+  invalid: string;
+  markValidity: string;
+  validMark: (valid: boolean) => string;
+  repairSize: string;
+  repairSizes: Record<'small' | 'large', string>;
+  repairPlan: string;
+  repairResponsibility: string;
+  repairCost: string;
+  repairTechnician: string;
+  issueRepair: string;
+  repairLine: (plan: string, technician: string, due: string) => string;
+  repairDone: (time: string) => string;
+  residentComment: string;
+  completeRepair: string;
+  messagesHeading: string;
+  noMessages: string;
+  /** A phone message passed to someone: for whom, from whom (unit or name), what. */
+  message: (to: string, from: string, text: string) => string;
   errors: Record<LedgerErrorText, string>;
 }
 
@@ -166,6 +190,29 @@ const en: LedgerMessages = {
   feedbackHandled: 'Mark feedback handled',
   history: 'History',
   saved: 'Saved.',
+  promisedDay: 'Promised date',
+  promisedTime: 'Promised time',
+  promise: 'Record promise',
+  promised: (t) => `Promised to the caller: ${t}`,
+  validity: 'Complaint found',
+  valid: 'Valid',
+  invalid: 'Not valid',
+  markValidity: 'Mark complaint',
+  validMark: (v) => (v ? 'Valid complaint' : 'Complaint not valid'),
+  repairSize: 'Repair size',
+  repairSizes: { small: 'Small (today)', large: 'Larger (within a week)' },
+  repairPlan: 'Repair plan',
+  repairResponsibility: 'Responsibility',
+  repairCost: 'Cost',
+  repairTechnician: 'Technician',
+  issueRepair: 'Issue repair order',
+  repairLine: (plan, technician, due) => `Repair order: ${plan} · ${technician} · due ${due}`,
+  repairDone: (t) => `Repair completed ${t}`,
+  residentComment: "Resident's comment",
+  completeRepair: 'Repair completed',
+  messagesHeading: 'Messages for staff',
+  noMessages: 'No message is waiting.',
+  message: (to, from, text) => `For ${to} — from ${from}: ${text}`,
   errors: {
     'ledger-transition-invalid': 'That cannot be done at this stage.',
     'ledger-before-entry': 'That time is before the contact was received.',
@@ -253,6 +300,29 @@ const zhHant: LedgerMessages = {
   feedbackHandled: '標示意見已處理',
   history: '記錄',
   saved: '已儲存。',
+  promisedDay: '承諾日期',
+  promisedTime: '承諾時間',
+  promise: '記錄承諾',
+  promised: (t) => `已向來電者承諾：${t}`,
+  validity: '投訴核實結果',
+  valid: '有效',
+  invalid: '無效',
+  markValidity: '標示投訴',
+  validMark: (v) => (v ? '有效投訴' : '無效投訴'),
+  repairSize: '維修規模',
+  repairSizes: { small: '小型（當天）', large: '較大型（一星期內）' },
+  repairPlan: '維修方案',
+  repairResponsibility: '維修責任',
+  repairCost: '維修費用',
+  repairTechnician: '維修人員',
+  issueRepair: '開出維修單',
+  repairLine: (plan, technician, due) => `維修單：${plan} · ${technician} · 限期 ${due}`,
+  repairDone: (t) => `維修已完成 ${t}`,
+  residentComment: '住戶意見',
+  completeRepair: '維修完成',
+  messagesHeading: '同事留言',
+  noMessages: '沒有待轉的留言。',
+  message: (to, from, text) => `給 ${to}，來自 ${from}：${text}`,
   errors: {
     'ledger-transition-invalid': '現階段不能這樣做。',
     'ledger-before-entry': '時間早於收到來電的時間。',
@@ -340,6 +410,29 @@ const zhHans: LedgerMessages = {
   feedbackHandled: '标记意见已处理',
   history: '记录',
   saved: '已保存。',
+  promisedDay: '承诺日期',
+  promisedTime: '承诺时间',
+  promise: '记录承诺',
+  promised: (t) => `已向来电人承诺：${t}`,
+  validity: '投诉核实结果',
+  valid: '有效',
+  invalid: '无效',
+  markValidity: '标记投诉',
+  validMark: (v) => (v ? '有效投诉' : '无效投诉'),
+  repairSize: '维修规模',
+  repairSizes: { small: '小型（当天）', large: '较大型（一周内）' },
+  repairPlan: '维修方案',
+  repairResponsibility: '维修责任',
+  repairCost: '维修费用',
+  repairTechnician: '维修人员',
+  issueRepair: '开出维修单',
+  repairLine: (plan, technician, due) => `维修单：${plan} · ${technician} · 时限 ${due}`,
+  repairDone: (t) => `维修已完成 ${t}`,
+  residentComment: '住户意见',
+  completeRepair: '维修完成',
+  messagesHeading: '同事留言',
+  noMessages: '没有待转的留言。',
+  message: (to, from, text) => `给 ${to}，来自 ${from}：${text}`,
   errors: {
     'ledger-transition-invalid': '当前阶段不能这样操作。',
     'ledger-before-entry': '时间早于收到来电的时间。',
