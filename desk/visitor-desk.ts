@@ -32,6 +32,7 @@ import './define-idle.js';
 import './incidents/define.js';
 import './planning/define.js';
 import './invitations/define.js';
+import './reports/define.js';
 import './parcels/define.js';
 import './ledger/define.js';
 import './guard/define.js';
@@ -712,6 +713,7 @@ export class VisitorDesk extends LitElement {
       ></vk-desk-invitations>
       <vk-desk-parcels class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-parcels>
       <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger}></vk-desk-ledger>
+      <vk-desk-reports class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale} .client=${this.hubLink?.reports}></vk-desk-reports>
       <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .raiseIncident=${this.hubLink ? this.hubRaise : undefined} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">
         <h2 id="evac-h">${m.evacuationHeading}</h2>

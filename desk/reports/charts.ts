@@ -1,0 +1,41 @@
+/**
+ * Chart.js, loaded on first use (a dynamic import: its own chunk, so the desk's first paint never pays for it),
+ * with only the parts a bar chart needs registered. Animation is off: a chart is complete the moment it is
+ * drawn, so printing right after a load prints it whole.
+ */
+import type * as ChartJs from 'chart.js';
+import type { Chart as ChartType } from 'chart.js';
+
+export type ChartHandle = ChartType<'bar', number[], string>;
+
+let loading: Promise<typeof ChartJs> | undefined;
+
+/** The library, registered once. */
+export function loadChartJs(): Promise<typeof ChartJs> {
+  loading ??= import('chart.js').then((lib) => {
+    lib.Chart.register(lib.BarController, lib.BarElement, lib.CategoryScale, lib.LinearScale, lib.Tooltip);
+    return lib;
+  });
+  return loading;
+}
+
+/** The desk's accent for bars (components/styles/shared.ts tokens are CSS; a canvas needs a colour value). */
+const BAR_COLOUR = '#1f5fa8';
+
+/** A bar chart of `labels` → `values` on `canvas` (replacing any chart on it); horizontal for a few long labels. */
+export function barChart(lib: typeof ChartJs, canvas: HTMLCanvasElement, labels: string[], values: number[], horizontal: boolean): ChartHandle {
+  const { Chart } = lib;
+  Chart.getChart(canvas)?.destroy();
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels, datasets: [{ data: values, backgroundColor: BAR_COLOUR }] },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { tooltip: { enabled: true } },
+      scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+}
