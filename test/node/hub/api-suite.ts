@@ -32,6 +32,7 @@ import { purge } from '../../../hub/retention.js';
 import { parseRulesConfig } from '../../../src/schemas/rules.js';
 import { advance, api, badgeKey, deviceId, makeVisit, SseReader } from './fixtures.js';
 import { reportTests } from './reports-tests.js';
+import { lobbyTests } from './lobby-tests.js';
 import { siteHealthReplySchema } from '../../../src/schemas/sync.js';
 import { auditPageSchema } from '../../../src/schemas/audit.js';
 import { watchEntryReplySchema, watchListReplySchema } from '../../../src/schemas/site-admin.js';
@@ -739,6 +740,9 @@ export function hubApiSuite(backend: Backend): void {
       assert.deepEqual({ actor: gone?.actor, action: gone?.action, target: gone?.target }, { actor: 'admin', action: 'watchlist-change', target: `remove:${entry.id}` });
       assert.ok(!watchListReplySchema.parse((await api(base, 'GET', '/api/v1/watchlist', { token: second })).body).entries.some((e) => e.id === entry.id));
     });
+
+    // Lobby records: the courier lane and the parcel log (issue 7): lobby-tests.ts.
+    lobbyTests(() => ({ base, store, clock, admin, guard: second, pair }));
 
     // Reports and exports (issue 8): reports-tests.ts.
     reportTests(() => ({ base, store, clock, admin, guard: second, pair, push }));

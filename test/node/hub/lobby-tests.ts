@@ -1,0 +1,122 @@
+// Lobby records at the hub (issue 7: the courier lane and the parcel log), run inside the hub API suite
+// (api-suite.ts) so they run on SQLite and on PostgreSQL: a kiosk's parcel pushed as `{ type: 'record' }`,
+// merged by the visits' rule, streamed to desks and in their state; the unit told by a `lobby.delivery`
+// webhook and an e-mail to the host directory's address; refusals (another device's or site's record).
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { collectParcel, receiveParcel, type ParcelRecord } from '../../../src/domain/lobby/parcel.js';
+import { uuidv7, UUIDV7_RANDOM_BYTES } from '../../../src/domain/uuid.js';
+import { lobbyWebhookSchema } from '../../../src/schemas/lobby.js';
+import { deskStateReplySchema, pushReplySchema } from '../../../src/schemas/sync.js';
+import type { AdjustableClock } from '../../../hub/clock.js';
+import type { HubStore } from '../../../hub/db/index.js';
+import { api, SseReader, type Reply } from './fixtures.js';
+
+export interface LobbyTestContext {
+  base: string;
+  store: HubStore;
+  clock: AdjustableClock;
+  /** A site manager's token at `demo`, and a guard's. */
+  admin: string;
+  guard: string;
+  pair(): Promise<{ id: string; token: string }>;
+}
+
+const SIGNATURE = 'data:image/svg+xml;base64,PHN2Zy8+';
+
+const parcelFor = (device: string, unit: string, unitId: string | undefined, at: Date): ParcelRecord =>
+  receiveParcel(
+    { id: uuidv7(at.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES))), siteId: 'demo', deviceId: device, timeZone: 'Asia/Hong_Kong', now: at, source: 'kiosk', notify: 'hub', ...(unitId ? { unitId } : {}) },
+    { carrier: 'SF Express', unit, count: 2 },
+  );
+
+const pushRecords = (base: string, token: string, device: string, changes: { seq: number; record: ParcelRecord }[]): Promise<Reply> =>
+  api(base, 'POST', '/api/v1/sync/push', { token, body: { deviceId: device, changes: changes.map((c) => ({ seq: c.seq, type: 'record', record: c.record })) } });
+
+export function lobbyTests(context: () => LobbyTestContext): void {
+  it('takes a kiosk’s parcel as a lobby record: acknowledged, streamed to desks, in their state, and the unit told by webhook and e-mail', async () => {
+    const { base, store, clock, admin, guard, pair } = context();
+    const auth = { token: admin };
+    const original = (await api(base, 'GET', '/api/v1/site/config', auth)).body as Record<string, unknown>;
+    const hook = await api(base, 'POST', '/api/v1/webhooks', { ...auth, body: { url: 'http://127.0.0.1:9/lobby', events: ['lobby.delivery'] } });
+    assert.equal(hook.status, 201, hook.text);
+    const put = await api(base, 'PUT', '/api/v1/site/config', { ...auth, body: { ...original, hosts: { contacts: [{ kind: 'unit', id: 'unit-12a', email: 'flat-12a@example.test', locale: 'zh-Hant' }] } } });
+    assert.equal(put.status, 200, put.text);
+    const reader = new SseReader(base, guard);
+    try {
+      await reader.opened;
+      const kiosk = await pair();
+      const parcel = parcelFor(kiosk.id, '12A', 'unit-12a', clock.now());
+      const reply = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: parcel }]);
+      assert.equal(reply.status, 200, reply.text);
+      assert.deepEqual(pushReplySchema.parse(reply.body).acked, [1]);
+
+      const event = await reader.waitFor((e) => e.type === 'record' && e.record.id === parcel.id);
+      assert.equal(event.type === 'record' && event.record.state, 'received');
+      const state = deskStateReplySchema.parse((await api(base, 'GET', '/api/v1/desk/state', { token: guard })).body);
+      assert.ok(state.records?.some((r) => r.id === parcel.id));
+      // A lobby record is no visit: the desk's visits do not list it.
+      assert.ok(!state.visits.some((v) => v.id === parcel.id));
+
+      const queued = await store.read((repo) => repo.notify.deliveries('demo', 200));
+      const mine = queued.filter((d) => d.event === 'lobby.delivery' && d.body.includes(parcel.id) === (d.channel === 'webhook'));
+      const webhook = mine.find((d) => d.channel === 'webhook');
+      assert.ok(webhook, 'a lobby.delivery webhook is queued');
+      const body = lobbyWebhookSchema.parse(JSON.parse(webhook.body));
+      assert.deepEqual(body.delivery, { recordId: parcel.id, kind: 'parcel', unit: '12A', unitId: 'unit-12a', company: 'SF Express', count: 2, createdAt: parcel.createdAt });
+      const mail = mine.find((d) => d.channel === 'email' && d.body.includes('flat-12a@example.test'));
+      assert.ok(mail, 'an e-mail to the unit is queued');
+      const text = JSON.parse(mail.body) as { subject: string; text: string; locale: string };
+      assert.equal(text.locale, 'zh-Hant');
+      assert.match(text.subject, /12A 有包裹在接待處/);
+
+      // Replayed: acknowledged again, nothing queued twice.
+      const again = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: parcel }]);
+      assert.deepEqual(pushReplySchema.parse(again.body).acked, [1]);
+      const after = await store.read((repo) => repo.notify.deliveries('demo', 200));
+      assert.equal(after.filter((d) => d.event === 'lobby.delivery' && d.channel === 'webhook' && d.body.includes(parcel.id)).length, 1);
+    } finally {
+      reader.close();
+      await api(base, 'PUT', '/api/v1/site/config', { ...auth, body: original });
+    }
+  });
+
+  it('merges records like visits: a desk’s collection wins, a stale copy does not undo it, and another desk sees it', async () => {
+    const { base, store, clock, guard, pair } = context();
+    const kiosk = await pair();
+    const parcel = parcelFor(kiosk.id, '7C', undefined, clock.now());
+    assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: parcel }])).status, 200);
+    const reader = new SseReader(base, guard);
+    try {
+      await reader.opened;
+      const desk = crypto.randomUUID();
+      const collected = collectParcel(parcel, { collectorName: 'Lee Neighbour', onBehalfOf: '7C', signature: SIGNATURE, staffId: 'guard' }, new Date(clock.now().getTime() + 60_000));
+      const reply = await pushRecords(base, guard, desk, [{ seq: 1, record: collected }]);
+      assert.equal(reply.status, 200, reply.text);
+      const event = await reader.waitFor((e) => e.type === 'record' && e.record.id === parcel.id && e.record.state === 'collected');
+      assert.equal(event.type === 'record' && (event.record.data['collection'] as { collectorName: string }).collectorName, 'Lee Neighbour');
+      // The kiosk's older copy (a retry after a lost reply, under a new seq) changes nothing.
+      assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 2, record: parcel }])).status, 200);
+      const stored = await store.read((repo) => repo.records.get('demo', parcel.id));
+      assert.equal(stored?.state, 'collected');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('refuses a kiosk pushing another device’s record and a record of another site, writing nothing', async () => {
+    const { base, store, clock, pair } = context();
+    const kiosk = await pair();
+    const other = parcelFor(crypto.randomUUID(), '9D', undefined, clock.now());
+    const refused = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: other }]);
+    assert.equal(refused.status, 403);
+    assert.equal((refused.body as { error: { path?: string } }).error.path, 'changes.0.record.deviceId');
+    const elsewhere = { ...parcelFor(kiosk.id, '9D', undefined, clock.now()), siteId: 'elsewhere' };
+    const refused2 = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: elsewhere }]);
+    assert.equal(refused2.status, 403);
+    assert.equal(await store.read((repo) => repo.records.get('demo', other.id)), undefined);
+    // A record that breaks its kind's schema is a 400 naming the field.
+    const bad = await api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { deviceId: kiosk.id, changes: [{ seq: 1, type: 'record', record: { ...parcelFor(kiosk.id, '9D', undefined, clock.now()), data: { unit: '' } } }] } });
+    assert.equal(bad.status, 400);
+  });
+}
