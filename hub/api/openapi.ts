@@ -28,6 +28,7 @@ import { hostAnswerReplySchema, hostAnswerRequestSchema, hostLinkRequestSchema, 
 import { auditPageSchema } from '../../src/schemas/audit.js';
 import { siteHealthReplySchema } from '../../src/schemas/sync.js';
 import { addWatchEntryRequestSchema, watchEntryReplySchema, watchListReplySchema } from '../../src/schemas/site-admin.js';
+import { ledgerActionRequestSchema, ledgerConflictReplySchema, ledgerListReplySchema, ledgerRecordSchema, newEntryInputSchema } from '../../src/schemas/ledger.js';
 
 const SCHEMAS: Record<string, $ZodType> = {
   ApiError: apiErrorSchema,
@@ -57,6 +58,11 @@ const SCHEMAS: Record<string, $ZodType> = {
   HostAnswerRequest: hostAnswerRequestSchema,
   HostAnswerReply: hostAnswerReplySchema,
   KioskHostAnswerReply: kioskHostAnswerReplySchema,
+  NewLedgerEntry: newEntryInputSchema,
+  LedgerRecord: ledgerRecordSchema,
+  LedgerListReply: ledgerListReplySchema,
+  LedgerActionRequest: ledgerActionRequestSchema,
+  LedgerConflictReply: ledgerConflictReplySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -145,6 +151,29 @@ export function openApiDocument(): unknown {
       '/api/v1/host-answer/view': { post: op({ summary: "The host's answer page: what a one-time link is about (400 host-link-invalid, 410 host-link-expired)", body: 'HostLinkRequest', reply: 'HostLinkView', auth: false }) },
       '/api/v1/host-answer': { post: op({ summary: "The host's answer (the first one is recorded; later ones get it back)", body: 'HostAnswerRequest', reply: 'HostAnswerReply', auth: false }) },
       '/api/v1/host-answers/{visitId}': { get: op({ summary: "Whether the host of this kiosk's visit was asked, and the answer (kiosk)", reply: 'KioskHostAnswerReply' }) },
+      '/api/v1/ledger': {
+        post: op({ summary: 'Open a ledger entry (numbered per site-year; due time from the clocks) — 201', body: 'NewLedgerEntry', reply: 'LedgerRecord' }),
+        get: op({
+          summary: "The ledger: entries received on the site-local days from..to (default the last 31) and, with active=1, every one not yet followed up; with the hub's now",
+          reply: 'LedgerListReply',
+          extra: {
+            parameters: [
+              { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+              { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+              { name: 'active', in: 'query', schema: { type: 'string', enum: ['1'] } },
+            ],
+          },
+        }),
+      },
+      '/api/v1/ledger/{id}': { get: op({ summary: 'One ledger entry (a protected complainant withheld but for customer service; a complaint read is audited)', reply: 'LedgerRecord' }) },
+      '/api/v1/ledger/{id}/actions': {
+        post: op({
+          summary: 'Act on the version read (assign, hand over, reply, resolve, follow up, reopen, escalate, decide, repair orders …)',
+          body: 'LedgerActionRequest',
+          reply: 'LedgerRecord',
+          extra: { responses: { '200': { description: 'OK', ...json('LedgerRecord') }, '409': { description: '`ledger-conflict` with the entry as it is now, or `ledger-transition-invalid`', ...json('LedgerConflictReply') }, ...errors } },
+        }),
+      },
       '/api/v1/audit': {
         get: op({
           summary: 'The audit log, newest first, paged (site manager)',
