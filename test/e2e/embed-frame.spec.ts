@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { HUB_E2E_DATA_DIR, HUB_E2E_PORT } from '../../playwright.config.js';
 import { runCli } from '../../hub/cli/main.js';
+import { newPairCode } from './hub-helpers.js';
 
 const HUB = `http://127.0.0.1:${HUB_E2E_PORT}`;
 /** Messages the attacker's frame posts (issue 9: 1 000 fuzzed postMessages from a wrong origin). */
@@ -44,6 +45,8 @@ test.beforeAll(async () => {
     '/frames-kiosk.html': `<!doctype html><title>Not listed</title><iframe id="kiosk" title="kiosk" src="${HUB}/embed/kiosk"></iframe>`,
   }));
   portal = await servePages(() => ({
+    '/paired.html': `<!doctype html><html lang="en"><title>Portal</title>${RECORDER}
+      <iframe id="kiosk" title="Visitor kiosk" src="${HUB}/embed/kiosk?pair=" style="width:900px;height:700px"></iframe></html>`,
     '/portal.html': `<!doctype html><html lang="en"><title>Portal</title>${RECORDER}
       <iframe id="kiosk" title="Visitor kiosk" src="${HUB}/embed/kiosk" style="width:900px;height:700px" allow="camera"></iframe>
       <iframe id="desk" title="Reception desk" src="${HUB}/embed/desk" style="width:900px;height:600px"></iframe>
@@ -170,4 +173,41 @@ test('1 000 fuzzed messages from a wrong origin change nothing; the listed porta
     for (const key of Object.keys(data.detail ?? {})) expect(['visitId', 'at', 'pending', 'online', 'lastSyncAt', 'visitorType', 'incidentClass']).toContain(key);
   }
   expect(await received(attackerFrame)).toEqual([]);
+});
+
+test('a framed kiosk on a hub of the same site pairs through its own address (?pair=) and syncs', async ({ page }) => {
+  // Same site as the portal (localhost, another port): the frame is not a third party, so it keeps its storage
+  // even where third-party storage is blocked — as in this browser's incognito-like contexts (see
+  // docs/embedding-modes.md "Storage in a frame").
+  const sameSiteHub = `http://localhost:${HUB_E2E_PORT}`;
+  const code = await newPairCode();
+  await page.goto(`${portal.origin}/paired.html`);
+  // The portal sets the frame's address with the one-time code, as docs/embedding-modes.md says.
+  await page.evaluate(([hub, c]) => (document.querySelector<HTMLIFrameElement>('#kiosk')!.src = `${hub}/embed/kiosk?pair=${c}`), [sameSiteHub, code] as const);
+  const kiosk = page.frameLocator('#kiosk');
+  await expect(kiosk.getByRole('button', { name: 'Check in', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(kiosk.locator('visitor-kiosk').locator('p.pending')).toContainText('Last sync', { timeout: 20_000 });
+  // The code is gone from the frame's address; the frame page is still the frame page.
+  await expect.poll(() => frameAt(page, `${sameSiteHub}/embed/kiosk`).url()).toBe(`${sameSiteHub}/embed/kiosk`);
+  // The portal heard the sync state (counts and a time only), from the hub's origin.
+  await expect
+    .poll(async () => (await received(page)).some((m) => m.origin === sameSiteHub && (m.data as { event?: string; detail?: { lastSyncAt?: unknown } }).event === 'vk-sync-state-change' && typeof (m.data as { detail: { lastSyncAt?: unknown } }).detail.lastSyncAt === 'string'))
+    .toBe(true);
+});
+
+test('a framed kiosk on another site gets no storage where the browser blocks third-party storage (the documented limit)', async ({ page }) => {
+  await page.goto(`${portal.origin}/paired.html`);
+  const frame = page.frameLocator('#kiosk');
+  await expect(frame.getByRole('button', { name: 'Check in', exact: true })).toBeVisible({ timeout: 20_000 });
+  // 127.0.0.1 framed by localhost: a third party. This browser's contexts block third-party storage, as
+  // Incognito windows and "Block third-party cookies" do.
+  const storage = await frameAt(page, `${HUB}/embed/kiosk`).evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open('vk-probe');
+        request.onsuccess = () => resolve('available');
+        request.onerror = () => resolve('denied');
+      }),
+  );
+  expect(storage).toBe('denied');
 });
