@@ -27,6 +27,7 @@ import { siteConfigSchema } from '../../src/schemas/site.js';
 import { hostAnswerReplySchema, hostAnswerRequestSchema, hostLinkRequestSchema, hostLinkViewSchema, kioskHostAnswerReplySchema } from '../../src/schemas/host-answer.js';
 import { auditPageSchema } from '../../src/schemas/audit.js';
 import { siteHealthReplySchema } from '../../src/schemas/sync.js';
+import { reportReplySchema } from '../../src/schemas/reports.js';
 import { addWatchEntryRequestSchema, watchEntryReplySchema, watchListReplySchema } from '../../src/schemas/site-admin.js';
 import { ledgerActionRequestSchema, ledgerConflictReplySchema, ledgerListReplySchema, ledgerRecordSchema, newEntryInputSchema } from '../../src/schemas/ledger.js';
 
@@ -63,6 +64,7 @@ const SCHEMAS: Record<string, $ZodType> = {
   LedgerListReply: ledgerListReplySchema,
   LedgerActionRequest: ledgerActionRequestSchema,
   LedgerConflictReply: ledgerConflictReplySchema,
+  ReportReply: reportReplySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
