@@ -26,19 +26,39 @@ import { hostLinkAnswer, hubDbName, signInAtHub, type DeskHubLink, type HubView 
 import { HOST_ANSWER_CATALOGUES } from '../src/i18n/host-answer.js';
 import type { IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } from '../src/schemas/sync.js';
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
-import './hub-devices.js';
 import { loadSiteRules, type RulesInForce } from './rules-source.js';
 import './define-idle.js';
-import './incidents/define.js';
-import './planning/define.js';
-import './invitations/define.js';
-import './reports/define.js';
-import './parcels/define.js';
-import './ledger/define.js';
-import './guard/define.js';
 import { GuardStore } from '../src/storage/guard.js';
 import { ExportPartsController } from '../components/controllers/export-parts-controller.js';
 import { isolation, themes } from '../components/styles/themes.js';
+
+/**
+ * Why the panels are lazy: none of them is needed to sign in, and together (with signature_pad,
+ * libphonenumber-js, the forms and their catalogues) they were most of the desk's download — a host page paid
+ * ≈ 210 KB gzip before anyone could type a PIN (bench figure 19). The sign-in screen (PIN pad, header, idle)
+ * needs only this module; the panels' code is fetched with dynamic `import()` as soon as someone starts signing
+ * in (focus or touch on the PIN pad), and again at sign-in and on each refresh until it has arrived. Their tags
+ * are in the signed-in template from the start and upgrade when their code lands (Lit keeps the properties set
+ * before). A new panel: one `import('./<panel>/define.js')` line here — a static import would undo this.
+ */
+const loadPanels = (): Promise<unknown> =>
+  Promise.all([
+    import('./hub-devices.js'),
+    import('./incidents/define.js'),
+    import('./planning/define.js'),
+    import('./invitations/define.js'),
+    import('./reports/define.js'),
+    import('./parcels/define.js'),
+    import('./ledger/define.js'),
+    import('./guard/define.js'),
+  ]);
+let panelsLoading: Promise<unknown> | undefined;
+/** Starts loading the panels once; a failed load (offline, a chunk gone after a deploy) is tried again next time. */
+function loadSignedInPanels(): void {
+  panelsLoading ??= loadPanels().catch(() => {
+    panelsLoading = undefined;
+  });
+}
 
 /** A health alert's line on the desk: its cause, a silent kiosk by the end of its device id (as the Kiosks list shows it). */
 const healthSummary = (m: DeskMessages, health: NonNullable<Alert['health']>): string =>
@@ -337,6 +357,7 @@ export class VisitorDesk extends LitElement {
   }
 
   private startLive() {
+    loadSignedInPanels();
     this.data = new DeskData(this.dbName, this.siteConfig, this.rules);
     this.data.hubLinked = this.hubLink !== undefined;
     // Other tabs (a kiosk, another desk) announce their writes; the poll catches deadlines and everything else.
@@ -380,6 +401,7 @@ export class VisitorDesk extends LitElement {
       this.queued = undefined;
       const data = this.data;
       if (!data || !this.staff) return;
+      loadSignedInPanels(); // a no-op once they are loaded or loading
       const now = new Date();
       // A hub owns escalation deadlines: a linked desk only shows what the hub escalated.
       const escalated = this.hubLink ? [] : await data.escalateDue(now);
@@ -643,7 +665,14 @@ export class VisitorDesk extends LitElement {
   private renderSignIn(m: DeskMessages) {
     return html`<h2>${m.signInHeading}</h2>
       <p class="note">${m.signInIntro}</p>
-      <vk-pin-signin .messages=${m} .error=${this.signInError} .busy=${this.busy} @vk-signin=${this.handleSignIn}></vk-pin-signin>`;
+      <vk-pin-signin
+        .messages=${m}
+        .error=${this.signInError}
+        .busy=${this.busy}
+        @vk-signin=${this.handleSignIn}
+        @focusin=${loadSignedInPanels}
+        @pointerdown=${loadSignedInPanels}
+      ></vk-pin-signin>`;
   }
 
   private renderDesk(m: DeskMessages) {
