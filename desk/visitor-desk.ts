@@ -87,6 +87,9 @@ const WAITING = new Set(['registered', 'awaiting-host', 'host-absent']);
  * @cssproperty --vk-font-size - the base type size (default 16 px).
  * @cssproperty --vk-desk-font-size - the lists' and fast entry's type size (default 16 px).
  * @cssproperty --vk-focus-ring - the focus outline (default `3px solid #ffbf47`).
+ * @csspart field - the PIN field.
+ * @csspart button - Sign in, Acknowledge and the fast entry's Add (with `primary-button`).
+ * @csspart primary-button - Sign in, an alert's Acknowledge, the fast entry's Add.
  */
 export class VisitorDesk extends LitElement {
   static override styles = [

@@ -81,7 +81,7 @@ export class VkAlertList extends LitElement {
         ${a.escalationLevel > 0 ? html`<p>${m.escalated(a.escalationLevel)}</p>` : nothing}
         ${a.acknowledged ? html`<p>${a.acknowledged}</p>` : nothing}
         <div class="actions">
-          ${a.acknowledged ? nothing : html`<button class="primary" @click=${() => this.fire('vk-alert-ack', a.id)}>${m.acknowledge}</button>`}
+          ${a.acknowledged ? nothing : html`<button class="primary" part="button primary-button" @click=${() => this.fire('vk-alert-ack', a.id)}>${m.acknowledge}</button>`}
           ${a.label === 'help' ? nothing : html`<button @click=${() => this.fire('vk-alert-escalate', a.id)}>${m.escalate}</button>`}
           ${a.label === 'A' && !a.mediaPresent
             ? html`<button @click=${() => this.fire('vk-alert-media', a.id)}>${m.mediaPresent}</button>`

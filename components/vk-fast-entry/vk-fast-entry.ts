@@ -133,7 +133,7 @@ export class VkFastEntry extends LitElement {
         <label for="party">${m.partySize}</label>
         <input id="party" type="number" min="1" max="50" .value=${String(this.partySize)} @input=${(e: InputEvent) => (this.partySize = Number((e.target as HTMLInputElement).value))} />
       </div>
-      <button class="primary" type="submit">${m.add}</button>
+      <button class="primary" part="button primary-button" type="submit">${m.add}</button>
     </form>`;
   }
 }

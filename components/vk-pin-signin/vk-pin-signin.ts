@@ -59,6 +59,7 @@ export class VkPinSignin extends LitElement {
     return html`<form @submit=${this.handleSubmit}>
       <label for="pin">${m.pin}</label>
       <input
+        part="field"
         id="pin"
         type="password"
         inputmode="numeric"
@@ -68,7 +69,7 @@ export class VkPinSignin extends LitElement {
         @input=${(e: InputEvent) => (this.pin = (e.target as HTMLInputElement).value)}
       />
       <p class="error" aria-live="polite">${this.error}</p>
-      <button class="primary" type="submit" ?disabled=${this.busy}>${m.signIn}</button>
+      <button class="primary" part="button primary-button" type="submit" ?disabled=${this.busy}>${m.signIn}</button>
     </form>`;
   }
 }

@@ -120,6 +120,22 @@ test('the host restyles the kiosk through tokens, parts and the theme attribute;
   expect(await kioskStyle(page, 'vk-welcome >>> h1', 'color')).toBe('rgb(255, 255, 255)');
 });
 
+test('the desk takes tokens, the theme and its parts from the host too', async ({ page }) => {
+  await page.goto('/desk');
+  await expect(page.getByLabel('PIN', { exact: true })).toBeVisible();
+  const signIn = () =>
+    page.evaluate(() => {
+      const button = document.querySelector('visitor-desk')?.shadowRoot?.querySelector('vk-pin-signin')?.shadowRoot?.querySelector('button.primary');
+      if (!button) throw new Error('no Sign in button');
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, radius: style.borderTopLeftRadius };
+    });
+  await addHostStylesheet(page, 'desk', `visitor-desk { --vk-color-accent: rgb(15, 76, 92); } visitor-desk::part(primary-button) { border-radius: 1px; }`);
+  expect(await signIn()).toEqual({ background: 'rgb(15, 76, 92)', radius: '1px' });
+  await page.locator('visitor-desk').evaluate((d) => d.setAttribute('theme', 'high-contrast'));
+  expect(await page.locator('visitor-desk').evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(0, 0, 0)');
+});
+
 test('sizes follow the space given: a phone, a 10-inch tablet, a 27-inch lobby screen', async ({ page }) => {
   const sizes: Record<string, { font: number; target: number }> = {};
   for (const [name, width, height] of [['phone', 390, 844], ['tablet', 1280, 800], ['lobby', 2560, 1440]] as const) {
