@@ -59,12 +59,12 @@ const SCHEMAS: Record<string, $ZodType> = {
   HostAnswerRequest: hostAnswerRequestSchema,
   HostAnswerReply: hostAnswerReplySchema,
   KioskHostAnswerReply: kioskHostAnswerReplySchema,
+  ReportReply: reportReplySchema,
   NewLedgerEntry: newEntryInputSchema,
   LedgerRecord: ledgerRecordSchema,
   LedgerListReply: ledgerListReplySchema,
   LedgerActionRequest: ledgerActionRequestSchema,
   LedgerConflictReply: ledgerConflictReplySchema,
-  ReportReply: reportReplySchema,
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -138,6 +138,31 @@ export function openApiDocument(): unknown {
         get: op({
           summary: 'CSV of visits (site manager)',
           extra: { parameters: [{ name: 'from', in: 'query', schema: { type: 'string', format: 'date' } }, { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } }] },
+        }),
+      },
+      '/api/v1/reports/summary': {
+        get: op({
+          summary: "A week's, month's, half-year's or year's report in the site's zone: counts and rates only (site manager: their site; company: anonymised sums of its sites); format=csv|xlsx for a file. Audited",
+          reply: 'ReportReply',
+          extra: {
+            parameters: [
+              { name: 'period', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}(?:-(?:\\d{2}|W\\d{2}|H[12]))?$' } },
+              { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] } },
+            ],
+          },
+        }),
+      },
+      '/api/v1/exports': {
+        get: op({
+          summary: 'Visits, incidents or the ledger of site-local days from..to as CSV or XLSX, formula cells neutralised (site manager). Audited',
+          extra: {
+            parameters: [
+              { name: 'what', in: 'query', required: true, schema: { type: 'string', enum: ['visits', 'incidents', 'ledger'] } },
+              { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['csv', 'xlsx'] } },
+              { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+              { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            ],
+          },
         }),
       },
       '/api/v1/health/site': { get: op({ summary: "The hub's health and each kiosk's last contact and report (staff)", reply: 'SiteHealthReply' }) },
