@@ -7,7 +7,7 @@
  * Erasure reaches the devices: desks receive an `erasure` event with the visit ids and delete their copies;
  * kiosks keep acknowledged visits for at most a day (src/sync purge) and never receive others' visits.
  */
-import { normaliseName } from '../src/domain/rules/index.js';
+import { normaliseName } from '../src/domain/rules/watchlist.js';
 import type { Visit } from '../src/domain/visit.js';
 import type { HubStore } from './db/index.js';
 
@@ -42,7 +42,7 @@ export interface ErasureResult {
   held: { visitId: string; reason: 'open-alert' }[];
 }
 
-/** Erases the person's visits (and their visit events); visits an open alert refers to are held. */
+/** Erases the person's visits (with their visit events and host-answer records); visits an open alert refers to are held. */
 export async function eraseRequest(store: HubStore, siteId: string, query: PersonQuery, now: Date): Promise<ErasureResult> {
   const visits = await theirVisits(store, siteId, query);
   if (visits.length === 0) return { erased: [], held: [] };
@@ -52,6 +52,7 @@ export async function eraseRequest(store: HubStore, siteId: string, query: Perso
     const erased = ids.filter((id) => !held.has(id));
     await repo.deleteVisits(siteId, erased);
     await repo.deleteVisitEvents(siteId, erased);
+    await repo.hostAnswers.deleteForVisits(siteId, erased);
     if (erased.length > 0) await repo.emit(siteId, 'erasure', { type: 'erasure', visitIds: erased }, now.toISOString());
     return { erased, held: [...held].map((visitId) => ({ visitId, reason: 'open-alert' as const })) };
   });

@@ -6,7 +6,7 @@
  * incident is closed — and purged by a later run.
  *
  * Purged with the visits: their `visit` events (they carry the visit; all such events also go after two days)
- * and quarantined raw changes older than the retention. Kept: `changes` rows (a seq and a visit id, no personal data), so a kiosk replaying a purged visit's
+ * and quarantined raw changes older than the retention; their host-answer links and answers (`host_answers`). Kept: `changes` rows (a seq and a visit id, no personal data), so a kiosk replaying a purged visit's
  * change is acknowledged and the visit is NOT brought back; alerts (ids, classes, roles and times only).
  *
  * Complaints and other ledger entries (issue 8) are kept longer, by policy: once closed (resolved or followed
@@ -59,6 +59,7 @@ export async function purge(store: HubStore, now: Date, siteId?: string): Promis
         for (const v of going) counts.set(`${v.dayKey}|${v.visitorType}|${v.status}`, (counts.get(`${v.dayKey}|${v.visitorType}|${v.status}`) ?? 0) + 1);
         await repo.addVisitCounts(id, counts);
         await repo.deleteVisits(id, going.map((v) => v.id));
+        await repo.hostAnswers.deleteForVisits(id, going.map((v) => v.id));
         // Events older than EVENT_KEEP_MS go by age below; a visit received since (a kiosk that synced late)
         // still has a recent event holding its details: those go by id, after the loop, in large chunks (each
         // chunk is one scan of the site's recent events).

@@ -7,6 +7,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
+/** Visit ids per DELETE: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const DELETE_CHUNK = 500;
+
 export type HostAnswerCode = 'coming-down' | 'let-up' | 'not-expected';
 
 export interface HostAnswerRow {
@@ -82,5 +85,15 @@ export class HostAnswerRepo {
   async answeredSince(siteId: string, since: string): Promise<HostAnswerRow[]> {
     const rows = await this.db.selectFrom('host_answers').selectAll().where('site_id', '=', siteId).where('answered_at', 'is not', null).where('answered_at', '>=', since).orderBy('answered_at').execute();
     return rows.map(toRow);
+  }
+
+  /**
+   * Deletes the links of these visits: an answer record follows its visit's retention (hub/retention.ts) and
+   * erasure (hub/privacy.ts) — it says who the visit was for and what they answered, so it must not outlive it.
+   */
+  async deleteForVisits(siteId: string, visitIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < visitIds.length; i += DELETE_CHUNK) {
+      await this.db.deleteFrom('host_answers').where('site_id', '=', siteId).where('visit_id', 'in', visitIds.slice(i, i + DELETE_CHUNK)).execute();
+    }
   }
 }
