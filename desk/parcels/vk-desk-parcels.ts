@@ -244,12 +244,8 @@ export class VkDeskParcels extends LitElement {
     const store = new RecordStore(this.dbName);
     const now = this.now();
     const today = localDayKey(now, this.site.timeZone);
-    const [parcels, food, recent] = await Promise.all([
-      store.byState('parcel', ['received', 'notified']),
-      store.byState('food-delivery', ['waiting', 'notified']),
-      // Collected today may have arrived days ago: look back a while, keep those whose collection is today.
-      store.byDays('parcel', localDayKey(new Date(now.getTime() - COLLECTED_LOOKBACK_DAYS * 86_400_000), this.site.timeZone), today),
-    ]);
+    // What waits first: the list paints before the day's collections (a second, longer read) arrive.
+    const [parcels, food] = await Promise.all([store.byState('parcel', ['received', 'notified']), store.byState('food-delivery', ['waiting', 'notified'])]);
     const waiting = parcelsOf(parcels.rows);
     // The parcel being collected stays on screen while its form is open, even when another desk collects it
     // meanwhile: this desk's Confirm then gets the refusal naming who took it, instead of a vanished form.
@@ -257,6 +253,8 @@ export class VkDeskParcels extends LitElement {
     if (open && !waiting.some((r) => r.id === open.id)) waiting.push(open);
     this.waiting = waitingOldestFirst(waiting);
     this.food = waitingOldestFirst(foodDeliveriesOf(food.rows));
+    // Collected today may have arrived days ago: look back a while, keep those whose collection is today.
+    const recent = await store.byDays('parcel', localDayKey(new Date(now.getTime() - COLLECTED_LOOKBACK_DAYS * 86_400_000), this.site.timeZone), today);
     this.collected = parcelsOf(recent.rows).filter((r) => r.state === 'collected' && r.data.collection !== undefined && localDayKey(new Date(r.data.collection.at), this.site.timeZone) === today).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 

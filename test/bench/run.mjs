@@ -11,6 +11,7 @@ import { CAMERA_HEIGHT, CAMERA_RUNS, CAMERA_WIDTH, cameraToDecision } from './ca
 import { buildMinimalLit, coldStarts } from './cold-start.mjs';
 import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
+import { benchLobby } from './lobby.mjs';
 import { benchReports } from './reports.mjs';
 import { benchEmbed } from './embed.mjs';
 import { benchBackup, benchHub, benchPurge, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
@@ -235,6 +236,12 @@ await figure('18. reports', async () => {
 // (LISTEN/NOTIFY, hub/db/pg-listen.ts); skipped with a log line when DATABASE_URL is unset (hub.mjs).
 await figure('15. alert across two hub processes (PostgreSQL)', async () => {
   rows.push(...(await hubCrossProcessLatency()));
+});
+
+// Issue 7: a courier's entry at the kiosk, a parcel collection at the desk (taps, seconds, scripted and at a
+// human pace), and the desk's parcel log with 1 000 waiting against rendering every row (lobby.mjs).
+await figure('21. the lobby: courier lane and parcel log', async () => {
+  rows.push(...(await benchLobby()));
 });
 
 // Issue 9: what a host page downloads from the package, next to Lit alone (package-size.mjs).

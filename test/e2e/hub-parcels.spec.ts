@@ -72,6 +72,7 @@ test('a courier logs a parcel at the kiosk in under 15 s, the unit is notified, 
     await panel.getByRole('button', { name: 'Confirm collection' }).click();
     await expect(panel.getByRole('alert')).toContainText('The signature box is empty');
     const pad = panel.getByRole('img', { name: 'Signature of the person collecting' });
+    await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
     if (!box) throw new Error('no signature pad on screen');
     await desk.mouse.move(box.x + 20, box.y + 40);
