@@ -9,7 +9,7 @@
  * classified, with one read of their alerts, tasks and the watch list for the whole batch.
  */
 import type { Alert, DeskTask } from '../src/domain/desk.js';
-import { escalateRoute, escalationDueAt, helpEscalationRoles, matchWatchList, routeFor, triageArrival, type RulesConfig } from '../src/domain/rules/index.js';
+import { escalateRoute, escalationDueAt, helpEscalationRoles, routeFor, triageArrival, type RulesConfig } from '../src/domain/rules/index.js';
 import type { SiteConfig } from '../src/domain/site.js';
 import { localDayKey } from '../src/domain/time.js';
 import type { Visit } from '../src/domain/visit.js';
@@ -153,6 +153,9 @@ export class DeskData {
   private async classifyAll(fresh: readonly Visit[], decisions: ReadonlyMap<string, HostAnswer>, now: Date, onFlag: (visit: Visit, alert: Alert) => void): Promise<void> {
     const live = fresh.filter((v) => v.status !== 'checked-out' && v.status !== 'denied');
     const watch = live.length > 0 ? (await this.desk.listWatchEntries(now)).rows : [];
+    // The matcher is fetched only when there is a list to match: its Chinese converter (opencc-js's
+    // dictionaries, ≈ 50 KB gzip) was the largest part of what the desk downloaded before sign-in.
+    const matchWatchList = watch.length > 0 ? (await import('../src/domain/rules/watchlist.js')).matchWatchList : undefined;
     const decided: { visit: Visit; c?: readonly string[]; suggestion?: { class: 'A' | 'B'; task: 'notify-cs-centre' | 'notify-hr' }; watch: boolean }[] = [];
     let sliceStart = performance.now();
     for (const visit of live) {
@@ -176,7 +179,7 @@ export class DeskData {
       const suggestion = triage.classification.suggestion;
       if (suggestion) this.memory.suggestions.set(visit.id, suggestion.class);
       // The watch list stays on the desk (never on a kiosk); a name-only match is "possible", the desk says so.
-      const watched = watch.length > 0 && matchWatchList({ fullName: visit.visitor.fullName, phone: visit.visitor.phone }, watch, now).length > 0;
+      const watched = matchWatchList !== undefined && matchWatchList({ fullName: visit.visitor.fullName, phone: visit.visitor.phone }, watch, now).length > 0;
       if (triage.alert || suggestion || watched) {
         decided.push({ visit, ...(triage.alert ? { c: triage.alert.notify } : {}), ...(suggestion ? { suggestion: { class: suggestion.class, task: suggestion.task } } : {}), watch: watched });
       }

@@ -5,7 +5,8 @@
  * the desk shows its own prompt. Runs inside the push transaction: a visit and its alerts commit together.
  */
 import type { Alert } from '../../src/domain/desk.js';
-import { matchWatchList, routeFor, triageArrival } from '../../src/domain/rules/index.js';
+import { routeFor, triageArrival } from '../../src/domain/rules/index.js';
+import { matchWatchList } from '../../src/domain/rules/watchlist.js';
 import type { Visit } from '../../src/domain/visit.js';
 import type { Repo } from '../db/index.js';
 import type { WatchEntryRow } from '../db/store.js';

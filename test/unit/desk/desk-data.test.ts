@@ -122,6 +122,24 @@ describe('DeskData', () => {
     expect((await desk.alertsForVisit(crew.id)).rows).to.have.length(1);
   });
 
+  it('a name on the watch list raises a watchlist alert (the matcher, loaded only when there is a list, folds 陳 and 陈)', async () => {
+    const db = freshDb();
+    const visits = new VisitStore(db);
+    const desk = new DeskStore(db);
+    const plain = await register(visits, draft({ visitor: { fullName: 'Wong Siu Ming', phone: '', organisation: '', partySize: 1 } }));
+    const listed = await register(visits, draft({ visitor: { fullName: '陳大文', phone: '', organisation: '', partySize: 1 } }));
+    // Nothing listed: no visit is flagged (and the matcher is not needed).
+    const flagged: Alert[] = [];
+    await new DeskData(db, DEMO_SITE, DEFAULT_RULES).snapshot(later(MINUTE), (_v, a) => flagged.push(a));
+    expect(flagged).to.deep.equal([]);
+
+    await desk.putWatchEntry({ siteId: DEMO_SITE.id, kind: 'name', value: '陈 大文', reason: 'r', approvedBy: 'a', expiresAt: new Date('2026-04-01T00:00:00Z') }, NOW);
+    DeskData.forgetClassified();
+    await new DeskData(db, DEMO_SITE, DEFAULT_RULES).snapshot(later(2 * MINUTE), (_v, a) => flagged.push(a));
+    expect(flagged.map((a) => [a.visitId, a.kind])).to.deep.equal([[listed.id, 'watchlist']]);
+    expect((await desk.alertsForVisit(plain.id)).rows).to.deep.equal([]);
+  });
+
   it("opens the customer-service task for an owner's complaint once, even after it was marked done", async () => {
     const db = freshDb();
     const visits = new VisitStore(db);
