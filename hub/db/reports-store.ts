@@ -5,7 +5,7 @@
  * month's counts read the index only. Purged visits count through `visit_counts` (retention keeps their
  * type and day; their hour is gone).
  */
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Alert } from '../../src/domain/desk.js';
 import { UTC_BUCKET_CHARS } from '../../src/domain/reports/visits.js';
 import type { Database } from './schema.js';
@@ -20,14 +20,20 @@ export class ReportsRepo {
 
   /** A site's visits registered on local days `from`…`to` (inclusive) by visitor type, purged ones included. */
   async visitsByType(siteId: string, from: string, to: string): Promise<{ visitorType: string; n: number }[]> {
-    const live = await this.db
-      .selectFrom('visits')
-      .select([sql<string | null>`visitor_type`.as('type'), (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('site_id', '=', siteId)
-      .where('day_key', '>=', from)
-      .where('day_key', '<=', to)
-      .groupBy(sql`visitor_type`)
-      .execute();
+    // SQLite's planner prefers `visits_site_day` here and then computes the VIRTUAL column from each row's JSON
+    // (102 ms for a month of a site-year in a probe); named, `visits_report` answers from the index (2.7 ms).
+    // PostgreSQL stores the column and plans well on its own.
+    const live =
+      this.db.getExecutor().adapter instanceof SqliteAdapter
+        ? (await sql<{ type: string | null; n: number }>`select visitor_type as type, count(*) as n from visits indexed by visits_report where site_id = ${siteId} and day_key >= ${from} and day_key <= ${to} group by visitor_type`.execute(this.db)).rows
+        : await this.db
+            .selectFrom('visits')
+            .select([sql<string | null>`visitor_type`.as('type'), (eb) => eb.fn.countAll<string | number>().as('n')])
+            .where('site_id', '=', siteId)
+            .where('day_key', '>=', from)
+            .where('day_key', '<=', to)
+            .groupBy(sql`visitor_type`)
+            .execute();
     const kept = await this.db
       .selectFrom('visit_counts')
       .select(['visitor_type as type', (eb) => eb.fn.sum<string | number>('n').as('n')])
