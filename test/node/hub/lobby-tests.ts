@@ -34,6 +34,10 @@ const pushRecords = (base: string, token: string, device: string, changes: { seq
   api(base, 'POST', '/api/v1/sync/push', { token, body: { deviceId: device, changes: changes.map((c) => ({ seq: c.seq, type: 'record', record: c.record })) } });
 
 export function lobbyTests(context: () => LobbyTestContext): void {
+  // One kiosk for the three tests: pairing is rate-limited per client, and the suite pairs often.
+  let kioskDevice: { id: string; token: string } | undefined;
+  let nextSeq = 1;
+  const kioskOf = async (pair: LobbyTestContext['pair']) => (kioskDevice ??= await pair());
   it('takes a kiosk’s parcel as a lobby record: acknowledged, streamed to desks, in their state, and the unit told by webhook and e-mail', async () => {
     const { base, store, clock, admin, guard, pair } = context();
     const auth = { token: admin };
@@ -45,11 +49,12 @@ export function lobbyTests(context: () => LobbyTestContext): void {
     const reader = new SseReader(base, guard);
     try {
       await reader.opened;
-      const kiosk = await pair();
+      const kiosk = await kioskOf(pair);
       const parcel = parcelFor(kiosk.id, '12A', 'unit-12a', clock.now());
-      const reply = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: parcel }]);
+      const seq = nextSeq++;
+      const reply = await pushRecords(base, kiosk.token, kiosk.id, [{ seq, record: parcel }]);
       assert.equal(reply.status, 200, reply.text);
-      assert.deepEqual(pushReplySchema.parse(reply.body).acked, [1]);
+      assert.deepEqual(pushReplySchema.parse(reply.body).acked, [seq]);
 
       const event = await reader.waitFor((e) => e.type === 'record' && e.record.id === parcel.id);
       assert.equal(event.type === 'record' && event.record.state, 'received');
@@ -71,8 +76,8 @@ export function lobbyTests(context: () => LobbyTestContext): void {
       assert.match(text.subject, /12A 有包裹在接待處/);
 
       // Replayed: acknowledged again, nothing queued twice.
-      const again = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: parcel }]);
-      assert.deepEqual(pushReplySchema.parse(again.body).acked, [1]);
+      const again = await pushRecords(base, kiosk.token, kiosk.id, [{ seq, record: parcel }]);
+      assert.deepEqual(pushReplySchema.parse(again.body).acked, [seq]);
       const after = await store.read((repo) => repo.notify.deliveries('demo', 200));
       assert.equal(after.filter((d) => d.event === 'lobby.delivery' && d.channel === 'webhook' && d.body.includes(parcel.id)).length, 1);
     } finally {
@@ -83,9 +88,9 @@ export function lobbyTests(context: () => LobbyTestContext): void {
 
   it('merges records like visits: a desk’s collection wins, a stale copy does not undo it, and another desk sees it', async () => {
     const { base, store, clock, guard, pair } = context();
-    const kiosk = await pair();
+    const kiosk = await kioskOf(pair);
     const parcel = parcelFor(kiosk.id, '7C', undefined, clock.now());
-    assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: parcel }])).status, 200);
+    assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq: nextSeq++, record: parcel }])).status, 200);
     const reader = new SseReader(base, guard);
     try {
       await reader.opened;
@@ -96,7 +101,7 @@ export function lobbyTests(context: () => LobbyTestContext): void {
       const event = await reader.waitFor((e) => e.type === 'record' && e.record.id === parcel.id && e.record.state === 'collected');
       assert.equal(event.type === 'record' && (event.record.data['collection'] as { collectorName: string }).collectorName, 'Lee Neighbour');
       // The kiosk's older copy (a retry after a lost reply, under a new seq) changes nothing.
-      assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 2, record: parcel }])).status, 200);
+      assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq: nextSeq++, record: parcel }])).status, 200);
       const stored = await store.read((repo) => repo.records.get('demo', parcel.id));
       assert.equal(stored?.state, 'collected');
     } finally {
@@ -106,17 +111,17 @@ export function lobbyTests(context: () => LobbyTestContext): void {
 
   it('refuses a kiosk pushing another device’s record and a record of another site, writing nothing', async () => {
     const { base, store, clock, pair } = context();
-    const kiosk = await pair();
+    const kiosk = await kioskOf(pair);
     const other = parcelFor(crypto.randomUUID(), '9D', undefined, clock.now());
-    const refused = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: other }]);
+    const refused = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: nextSeq, record: other }]);
     assert.equal(refused.status, 403);
     assert.equal((refused.body as { error: { path?: string } }).error.path, 'changes.0.record.deviceId');
     const elsewhere = { ...parcelFor(kiosk.id, '9D', undefined, clock.now()), siteId: 'elsewhere' };
-    const refused2 = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: 1, record: elsewhere }]);
+    const refused2 = await pushRecords(base, kiosk.token, kiosk.id, [{ seq: nextSeq, record: elsewhere }]);
     assert.equal(refused2.status, 403);
     assert.equal(await store.read((repo) => repo.records.get('demo', other.id)), undefined);
     // A record that breaks its kind's schema is a 400 naming the field.
-    const bad = await api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { deviceId: kiosk.id, changes: [{ seq: 1, type: 'record', record: { ...parcelFor(kiosk.id, '9D', undefined, clock.now()), data: { unit: '' } } }] } });
+    const bad = await api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { deviceId: kiosk.id, changes: [{ seq: nextSeq, type: 'record', record: { ...parcelFor(kiosk.id, '9D', undefined, clock.now()), data: { unit: '' } } }] } });
     assert.equal(bad.status, 400);
   });
 }
