@@ -7,7 +7,7 @@ import { buttons, tokens } from '../styles/shared.js';
 /** An alert as the desk shows it: no personal data beyond what the receptionist already sees in the list. */
 export interface AlertView {
   id: string;
-  label: 'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health';
+  label: 'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health' | 'host-declined';
   notify: string[];
   /** Visitor type and unit, for orientation (the row below has the rest). */
   summary: string;
@@ -17,7 +17,7 @@ export interface AlertView {
   mediaPresent: boolean;
 }
 
-const SCRIPT_KEY = { A: 'scriptA', B: 'scriptB', C: 'scriptC', watchlist: 'scriptWatchlist', help: 'scriptHelp', 'invite-reuse': 'scriptInviteReuse', health: 'scriptHealth' } as const;
+const SCRIPT_KEY = { A: 'scriptA', B: 'scriptB', C: 'scriptC', watchlist: 'scriptWatchlist', help: 'scriptHelp', 'invite-reuse': 'scriptInviteReuse', health: 'scriptHealth', 'host-declined': 'scriptHostDeclined' } as const;
 
 /**
  * @summary Urgent flags, each in its own `role="alert"` element naming the class (**Class A/B/C**,

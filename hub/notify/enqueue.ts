@@ -60,12 +60,12 @@ function payload(alert: Alert, type: WebhookEvent, at: string): WebhookPayload {
 
 /** Whether this change of this alert is e-mailed: class C, a watch-list match, or any escalation of an incident, match or help call. */
 function emailed(alert: Alert, change: AlertChange): boolean {
-  if (change === 'acknowledged' || alert.kind === 'invite-reuse') return false;
+  if (change === 'acknowledged' || alert.kind === 'invite-reuse' || alert.kind === 'host-declined') return false;
   if (change === 'escalated') return true;
   return alert.kind === 'watchlist' || (alert.kind === 'incident' && alert.incidentClass === 'C');
 }
 
-const classKey = (alert: Alert): 'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health' => (alert.kind === 'incident' ? (alert.incidentClass ?? 'C') : alert.kind);
+const classKey = (alert: Alert): 'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health' | 'host-declined' => (alert.kind === 'incident' ? (alert.incidentClass ?? 'C') : alert.kind);
 
 /** A unit label or free text: a person's name (a `person` host) is not sent. */
 const unitOf = (visit: Visit | undefined): string | undefined => (visit && visit.host.kind !== 'person' ? visit.host.label : undefined);

@@ -31,6 +31,7 @@ import {
   type HostLinkView,
   type KioskHostAnswerReply,
 } from '../../src/schemas/host-answer.js';
+import { makeAlert, raiseOnce } from '../alerts.js';
 import type { HostAnswerRow, HubStore, Repo } from '../db/index.js';
 import { HubError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -207,12 +208,26 @@ export async function answerHostLink(store: HubStore, token: string, answer: Hos
     if (await repo.hostAnswers.answer(row.id, answer, at)) {
       const event: HostAnswerEvent = { type: 'host-answer', visitId: row.visitId, answer, at };
       await repo.emit(row.siteId, HOST_ANSWER_EVENT, event, at);
+      if (answer === 'not-expected') await raiseHostDeclined(repo, row, now);
       return { recorded: true, answer, answeredAt: at };
     }
     const first = await repo.hostAnswers.byId(row.id);
     if (!first?.answer || !first.answeredAt) throw new Error('answer vanished inside a transaction');
     return { recorded: false, answer: first.answer, answeredAt: first.answeredAt };
   });
+}
+
+/**
+ * A host who does not expect the visitor is a security matter, not a row's text: a `host-declined` alert (no
+ * incident class) that chimes on the desks and waits for staff to acknowledge it, raised in the answer's
+ * transaction, once per visit. Its `alert.raised` webhook goes out like any alert's; it is not e-mailed (the
+ * desk is who must act). The alert holds the visit from purge until it is closed, like any open alert.
+ */
+async function raiseHostDeclined(repo: Repo, row: HostAnswerRow, now: Date): Promise<void> {
+  // The visit may have been erased since the link went out: an alert then refers to nothing and is not raised.
+  if (!(await repo.visit(row.siteId, row.visitId))) return;
+  const { rules } = await loadSite(repo, row.siteId);
+  await raiseOnce(repo, makeAlert({ siteId: row.siteId, kind: 'host-declined', visitId: row.visitId, notify: [] }, rules, now), `${row.visitId}:host-declined`);
 }
 
 /** What a kiosk may know about its own visit's link: whether it is out, and the answer — nothing else. */

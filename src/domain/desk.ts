@@ -13,7 +13,8 @@
  * single-use invitation admitted more often than it allows across kiosks (the hub counts uses; not an incident),
  * or the hub's own health (a kiosk silent too long, webhooks failing, the disk nearly full: hub/health.ts).
  */
-export const ALERT_KINDS = ['incident', 'watchlist', 'help', 'invite-reuse', 'health'] as const;
+/** `host-declined`: the host answered "Not expected" on their answer link (hub/notify/host-answers.ts) — a security matter for the desk, not an incident. */
+export const ALERT_KINDS = ['incident', 'watchlist', 'help', 'invite-reuse', 'health', 'host-declined'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** What a `health` alert is about (hub/health.ts): a kiosk silent too long, webhooks failing, the hub's disk nearly full. */

@@ -8,7 +8,7 @@ import type { LocaleTag } from './index.js';
 
 export interface NotifyMessages {
   /** As on the desk (src/i18n/desk): the hub may not import the desk's catalogue, so the words are repeated. */
-  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health', string>;
+  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health' | 'host-declined', string>;
   /** The routing rules' role codes (src/domain/rules/codes.ts ROLES), as the desk names them. */
   roles: Record<string, string>;
   /** Subject line: which alert, where. */
@@ -28,7 +28,7 @@ export interface NotifyMessages {
 }
 
 const en: NotifyMessages = {
-  classLabel: { 'A': 'Class A', 'B': 'Class B', 'C': 'Class C', 'watchlist': 'Watch list', 'help': 'Help requested', 'invite-reuse': 'Invitation used again', 'health': 'System health' },
+  classLabel: { 'A': 'Class A', 'B': 'Class B', 'C': 'Class C', 'watchlist': 'Watch list', 'help': 'Help requested', 'invite-reuse': 'Invitation used again', 'health': 'System health', 'host-declined': 'Host does not expect the visitor' },
   roles: { 'cs-centre': 'customer-service centre', 'cs-staff': 'customer-service staff', 'cs-supervisor': 'customer-service supervisor', 'pr': 'PR department', 'hr': 'HR department', 'hr-manager': 'HR manager', 'subsidiary-department': "the subsidiary's department", 'hr-officer': 'HR officer', 'site-manager': 'site manager', 'security-supervisor': 'security supervisor', 'responsible-executive': 'responsible executive', 'duty-manager': 'duty manager' },
   subject: (label, site) => `[${site}] ${label} alert at the front desk`,
   escalatedSubject: (label, site) => `[${site}] Escalated: ${label} alert not yet acknowledged`,
@@ -43,7 +43,7 @@ const en: NotifyMessages = {
 };
 
 const zhHant: NotifyMessages = {
-  classLabel: { 'A': 'A類', 'B': 'B類', 'C': 'C類', 'watchlist': '觀察名單', 'help': '訪客求助', 'invite-reuse': '邀請被重複使用', 'health': '系統狀態' },
+  classLabel: { 'A': 'A類', 'B': 'B類', 'C': 'C類', 'watchlist': '觀察名單', 'help': '訪客求助', 'invite-reuse': '邀請被重複使用', 'health': '系統狀態', 'host-declined': '受訪者表示沒有約見' },
   roles: { 'cs-centre': '客戶服務中心', 'cs-staff': '顧客服務人員', 'cs-supervisor': '客服主任', 'pr': '公關部', 'hr': '人力資源部', 'hr-manager': '人力資源部經理', 'subsidiary-department': '下屬公司相關部門', 'hr-officer': '人事專管員', 'site-manager': '管理處主任', 'security-supervisor': '保安主管', 'responsible-executive': '分管領導', 'duty-manager': '值班主管' },
   subject: (label, site) => `[${site}] 接待處${label}警報`,
   escalatedSubject: (label, site) => `[${site}] 已升級：${label}警報尚未有人確認`,
@@ -58,7 +58,7 @@ const zhHant: NotifyMessages = {
 };
 
 const zhHans: NotifyMessages = {
-  classLabel: { 'A': 'A类', 'B': 'B类', 'C': 'C类', 'watchlist': '关注名单', 'help': '访客求助', 'invite-reuse': '邀请被重复使用', 'health': '系统状态' },
+  classLabel: { 'A': 'A类', 'B': 'B类', 'C': 'C类', 'watchlist': '关注名单', 'help': '访客求助', 'invite-reuse': '邀请被重复使用', 'health': '系统状态', 'host-declined': '被访者表示没有约见' },
   roles: { 'cs-centre': '客服中心', 'cs-staff': '客服人员', 'cs-supervisor': '客服主管', 'pr': '公关部', 'hr': '人力资源部', 'hr-manager': '人力资源部经理', 'subsidiary-department': '下属公司相关部门', 'hr-officer': '人事专管员', 'site-manager': '管理处主任', 'security-supervisor': '安全主管', 'responsible-executive': '分管领导', 'duty-manager': '值班主管' },
   subject: (label, site) => `[${site}] 前台${label}警报`,
   escalatedSubject: (label, site) => `[${site}] 已升级：${label}警报尚未有人确认`,

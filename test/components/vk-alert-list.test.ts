@@ -18,5 +18,16 @@ describe('vk-alert-list', () => {
       expect(alert?.textContent).to.include(m.scriptHealth);
       expect(el.shadowRoot?.querySelector('button')?.textContent?.trim()).to.equal(m.acknowledge);
     });
+
+    // A host who answered "Not expected" (hub/notify/host-answers.ts): its own label and script, acknowledged like any alert.
+    it(`labels a host-declined alert with its class and script (${locale})`, async () => {
+      const m = deskMessagesFor(locale);
+      const declined: AlertView = { ...health, id: 'd1', label: 'host-declined', summary: 'Visitor, 12B' };
+      const el = await fixture(html`<vk-alert-list .messages=${m} .alerts=${[declined]}></vk-alert-list>`);
+      const alert = el.shadowRoot?.querySelector('[role="alert"]');
+      expect(alert?.querySelector('.title')?.textContent?.trim()).to.equal(`${m.classLabel['host-declined']} — Visitor, 12B`);
+      expect(alert?.textContent).to.include(m.scriptHostDeclined);
+      expect(el.shadowRoot?.querySelector('button')?.textContent?.trim()).to.equal(m.acknowledge);
+    });
   }
 });

@@ -283,10 +283,31 @@ function hostAnswerSuite(backend: Backend): void {
       assert.deepEqual(state.hostAnswers, [{ type: 'host-answer', visitId, answer: 'coming-down', at: again.answeredAt }]);
     });
 
+    it('“Not expected” raises one host-declined alert on the desks for staff to acknowledge; other answers raise none', async () => {
+      const deskAlerts = async () => deskStateReplySchema.parse((await api(hub.url, 'GET', '/api/v1/desk/state', { token: admin })).body).alerts.filter((a) => a.kind === 'host-declined');
+      assert.deepEqual(await deskAlerts(), [], '“Coming down” raised nothing');
+      const start = received.length;
+      const visit = await push({ host: { kind: 'unit', id: 'unit-12b', label: '12B' } });
+      await until('the webhook', () => received.length === start + 1);
+      const link = linkOf(hostAnswerWebhookSchema.parse(JSON.parse(received[start]!.body)).hostAnswer.link);
+      const answered = await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: link, answer: 'not-expected' } });
+      assert.equal(answered.status, 200, answered.text);
+      await api(hub.url, 'POST', '/api/v1/host-answer', { body: { token: link, answer: 'not-expected' } });
+      const alerts = await deskAlerts();
+      assert.equal(alerts.length, 1, 'one alert however often the host taps');
+      assert.equal(alerts[0]!.visitId, visit.id);
+      assert.equal(alerts[0]!.status, 'open');
+      assert.equal(alerts[0]!.incidentClass, undefined, 'not an incident');
+      const ack = await api(hub.url, 'POST', `/api/v1/alerts/${alerts[0]!.id}/ack`, { token: admin });
+      assert.equal(ack.status, 200, ack.text);
+      assert.equal((await deskAlerts())[0]?.status, 'acknowledged');
+    });
+
     it('expired and tampered links are refused with their codes; an answered one still shows its answer when expired', async () => {
+      const sent = received.length;
       const visit = await push({ host: { kind: 'unit', id: 'unit-15c', label: '15C' } });
-      await until('the second webhook', () => received.length === 2);
-      const fresh = linkOf(hostAnswerWebhookSchema.parse(JSON.parse(received[1]!.body)).hostAnswer.link);
+      await until('the next webhook', () => received.length === sent + 1);
+      const fresh = linkOf(hostAnswerWebhookSchema.parse(JSON.parse(received[sent]!.body)).hostAnswer.link);
       const later = new Date(Date.now() + 4 * 3_600_000);
       await assert.rejects(viewHostLink(store, fresh, later), (e: { code?: string; status?: number }) => e.code === 'host-link-expired' && e.status === 410);
       await assert.rejects(answerHostLink(store, fresh, 'let-up', later), (e: { code?: string }) => e.code === 'host-link-expired');

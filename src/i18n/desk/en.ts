@@ -18,7 +18,7 @@ export const deskEn: DeskMessages = {
   soundOn: 'Sound on',
   alertsHeading: 'Needs attention now',
   noAlerts: 'Nothing needs attention.',
-  classLabel: { A: 'Class A', B: 'Class B', C: 'Class C', watchlist: 'Watch list', help: 'Help requested', 'invite-reuse': 'Invitation used again', health: 'System health' },
+  classLabel: { A: 'Class A', B: 'Class B', C: 'Class C', watchlist: 'Watch list', help: 'Help requested', 'invite-reuse': 'Invitation used again', health: 'System health', 'host-declined': 'Host does not expect the visitor' },
   notify: (roles) => `Notify: ${roles}`,
   roles: {
     'cs-centre': 'customer-service centre',
@@ -42,6 +42,7 @@ export const deskEn: DeskMessages = {
   scriptWatchlist: 'Do not confront the visitor. Check their identity discreetly and notify security.',
   scriptHelp: 'A visitor at the kiosk asked for help. Please go to the kiosk.',
   scriptInviteReuse: 'A single-use invitation was used again at another kiosk. Check the visitor with the host before letting them up.',
+  scriptHostDeclined: 'The host answered “Not expected” for this visitor. Do not let them up: speak to the visitor, call the host, and call the guard if needed.',
   scriptHealth: 'The hub needs attention: a kiosk has been silent too long, notifications are failing, or the disk is nearly full. Check each kiosk’s last contact and the hub’s status.',
   acknowledge: 'Acknowledge',
   acknowledgedBy: (name, time) => `Acknowledged by ${name} at ${time}`,

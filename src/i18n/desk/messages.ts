@@ -180,7 +180,7 @@ export interface DeskMessages {
   soundOn: string;
   alertsHeading: string;
   noAlerts: string;
-  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health', string>;
+  classLabel: Record<'A' | 'B' | 'C' | 'watchlist' | 'help' | 'invite-reuse' | 'health' | 'host-declined', string>;
   notify: (roles: string) => string;
   roles: Record<RoleCode, string>;
   scriptC: string;
@@ -192,6 +192,8 @@ export interface DeskMessages {
   scriptInviteReuse: string;
   /** A health alert: a kiosk silent too long, webhooks failing or the hub's disk nearly full. */
   scriptHealth: string;
+  /** The host answered "Not expected" on their answer link. */
+  scriptHostDeclined: string;
   acknowledge: string;
   acknowledgedBy: (name: string, time: string) => string;
   escalate: string;

@@ -18,7 +18,7 @@ export const deskZhHans: DeskMessages = {
   soundOn: '声音已开启',
   alertsHeading: '需要立即处理',
   noAlerts: '暂无需要处理的事项。',
-  classLabel: { A: 'A类', B: 'B类', C: 'C类', watchlist: '关注名单', help: '访客求助', 'invite-reuse': '邀请被重复使用', health: '系统状态' },
+  classLabel: { A: 'A类', B: 'B类', C: 'C类', watchlist: '关注名单', help: '访客求助', 'invite-reuse': '邀请被重复使用', health: '系统状态', 'host-declined': '被访者表示没有约见' },
   notify: (roles) => `通知：${roles}`,
   roles: {
     'cs-centre': '客服中心',
@@ -42,6 +42,7 @@ export const deskZhHans: DeskMessages = {
   scriptWatchlist: '不要与来访者冲突。请低调核实身份，并通知安保。',
   scriptHelp: '有访客在登记机请求协助，请前往登记机。',
   scriptInviteReuse: '一张只限使用一次的邀请在另一台登记机再次被使用。请先向被访者核实，再让访客上楼。',
+  scriptHostDeclined: '被访者表示没有约见这位访客。请勿让访客上楼：先与访客沟通、致电被访者，有需要时通知保安。',
   scriptHealth: '系统需要处理：有登记机太久没有联络、通知发送失败，或磁盘空间快将用完。请检查各登记机的最后联络时间及系统状态。',
   acknowledge: '确认收到',
   acknowledgedBy: (name, time) => `${name} 于 ${time} 确认收到`,

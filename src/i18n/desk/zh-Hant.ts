@@ -18,7 +18,7 @@ export const deskZhHant: DeskMessages = {
   soundOn: '聲音已開啟',
   alertsHeading: '需要即時處理',
   noAlerts: '暫時沒有需要處理的事項。',
-  classLabel: { A: 'A類', B: 'B類', C: 'C類', watchlist: '觀察名單', help: '訪客求助', 'invite-reuse': '邀請被重複使用', health: '系統狀態' },
+  classLabel: { A: 'A類', B: 'B類', C: 'C類', watchlist: '觀察名單', help: '訪客求助', 'invite-reuse': '邀請被重複使用', health: '系統狀態', 'host-declined': '受訪者表示沒有約見' },
   notify: (roles) => `通知：${roles}`,
   roles: {
     'cs-centre': '客戶服務中心',
@@ -42,6 +42,7 @@ export const deskZhHant: DeskMessages = {
   scriptWatchlist: '切勿與訪客衝突。請低調核實身份，並通知保安。',
   scriptHelp: '有訪客在登記機請求協助，請前往登記機。',
   scriptInviteReuse: '一張只限使用一次的邀請在另一部登記機再被使用。請先向受訪者核實，才讓訪客上樓。',
+  scriptHostDeclined: '受訪者表示沒有約見這位訪客。請勿讓訪客上樓：先與訪客傾談、致電受訪者，有需要時通知保安。',
   scriptHealth: '系統需要處理：有登記機太久沒有聯絡、通知發送失敗，或磁碟空間快將用完。請檢查各登記機的最後聯絡時間及系統狀態。',
   acknowledge: '確認收到',
   acknowledgedBy: (name, time) => `${name} 於 ${time} 確認收到`,
