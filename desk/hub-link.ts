@@ -304,6 +304,9 @@ export class DeskHubLink {
     } else if (event.type === 'record') {
       // A lobby record (a parcel logged at a kiosk, collected at another desk): kept by the merge rule.
       await new RecordStore(this.#host.dbName).putFromHub([event.record]);
+    } else if (event.type === 'ledger') {
+      // Another desk (or a kiosk visit) opened or changed a ledger entry: the ledger panel reloads.
+      this.#ledger?.changed();
     } else {
       const devices = this.#view.devices.filter((d) => d.deviceId !== event.device.deviceId);
       this.#update({ devices: [...devices, event.device] });

@@ -20,8 +20,9 @@ export const LEDGER_PURPOSES: Readonly<Partial<Record<Purpose, LedgerCategory>>>
   suggestion: 'suggestion',
 };
 
-/** Who opened it: not a member of staff but the lobby's kiosk (首問 passes to whoever takes it over). */
+/** Who opened it: not a member of staff but the lobby's kiosk, or a desk's registration (首問 passes to whoever takes it over). */
 export const KIOSK_ACTOR = 'kiosk';
+export const DESK_ACTOR = 'desk';
 /** The subject a kiosk visit starts under: the kiosk asks no subject; staff set it. */
 const KIOSK_SUBJECT = 'other';
 
@@ -43,9 +44,10 @@ export async function openEntryForVisit(repo: Repo, site: SiteConfig, visit: Vis
       // The kiosk asks no description: the entry says where it came from, and staff write what was said.
       { channel: 'visit', who, subject: KIOSK_SUBJECT, category, description: `Kiosk registration (${visit.purpose}), visiting ${visit.host.label}`, receivedAt: receivedAt.toISOString(), visitId: visit.id },
       { id: visit.id, siteId: visit.siteId, number },
-      { at: now, by: KIOSK_ACTOR, calendar: calendarFor(site.jurisdiction), timeZone: site.timeZone, newId: randomUUID },
+      { at: now, by: visit.source === 'desk' ? DESK_ACTOR : KIOSK_ACTOR, calendar: calendarFor(site.jurisdiction), timeZone: site.timeZone, newId: randomUUID },
     );
     await repo.ledger.insert(entry);
+    await repo.emit(entry.siteId, 'ledger', { type: 'ledger', id: entry.id, number }, now.toISOString());
     return number;
   } catch (error) {
     // A visit whose text the ledger refuses (too long a name for its limits) must not fail the push of visits.

@@ -143,6 +143,9 @@ export class VkDeskLedger extends LitElement {
   @state() private offsetMs = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
   #loadedFor: LedgerApi | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #loading: Promise<void> | undefined;
+  #reloadAfter = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -152,11 +155,17 @@ export class VkDeskLedger extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#timer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#loadedFor = undefined;
   }
 
   protected override willUpdate(): void {
     if (this.client && this.staff && this.#loadedFor !== this.client) {
       this.#loadedFor = this.client;
+      this.#unsubscribe?.();
+      // Another desk's change (the hub's event stream) reloads at once; the timer is the fallback.
+      this.#unsubscribe = this.client.onChange?.(() => void this.load());
       void this.load();
     }
   }
@@ -172,6 +181,25 @@ export class VkDeskLedger extends LitElement {
   /** Reloads the ledger from the hub (quietly: a failed refresh keeps what is shown). */
   async load(): Promise<void> {
     if (!this.client || !this.staff) return;
+    // One request at a time: a burst of announcements while one is in flight becomes one more load after it.
+    if (this.#loading) {
+      this.#reloadAfter = true;
+      return this.#loading;
+    }
+    this.#loading = this.#fetch();
+    try {
+      await this.#loading;
+    } finally {
+      this.#loading = undefined;
+    }
+    if (this.#reloadAfter) {
+      this.#reloadAfter = false;
+      await this.load();
+    }
+  }
+
+  async #fetch(): Promise<void> {
+    if (!this.client) return;
     try {
       const reply = await this.client.list();
       this.offsetMs = Date.parse(reply.now) - Date.now();

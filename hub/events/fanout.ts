@@ -22,7 +22,7 @@ const PAGE = 500;
 /** Live events held for a subscriber still catching up; beyond this it is closed and reconnects. */
 const MAX_BUFFER = 10_000;
 /** Event types desks receive (hubEventSchema); `site` and `revocation` are for kiosks' pull. */
-export const DESK_EVENT_TYPES = ['visit', 'alert', 'device', 'erasure', 'host-answer', 'record'] as const;
+export const DESK_EVENT_TYPES = ['visit', 'alert', 'device', 'erasure', 'host-answer', 'record', 'ledger'] as const;
 const DESK_TYPES: ReadonlySet<string> = new Set(DESK_EVENT_TYPES);
 
 export interface DeliveredEvent {

@@ -748,6 +748,6 @@ export function hubApiSuite(backend: Backend): void {
     reportTests(() => ({ base, store, clock, admin, guard: second, pair, push }));
 
     // The front-desk ledger (issue 8): ledger-tests.ts.
-    ledgerTests(() => ({ base, store, clock, admin, guard: second, pair, push }));
+    ledgerTests(() => ({ base, store, clock, admin, guard: second, push }));
   });
 }
