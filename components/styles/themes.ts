@@ -76,7 +76,9 @@ export const themes = css`
     }
   }
   @media (forced-colors: active) {
-    :host {
+    /* As specific as the theme rules above and after them: the user's forced colours beat any theme. */
+    :host,
+    :host([theme]) {
       ${declarations(FORCED)}
     }
   }

@@ -136,6 +136,25 @@ test('the desk takes tokens, the theme and its parts from the host too', async (
   expect(await page.locator('visitor-desk').evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(0, 0, 0)');
 });
 
+test("theme='auto' follows the device's dark preference, and forced colours win over any theme", async ({ page }) => {
+  await openKiosk(page);
+  const heading = () => kioskStyle(page, 'vk-welcome >>> h1', 'color');
+  await page.locator('visitor-kiosk').evaluate((k) => k.setAttribute('theme', 'auto'));
+  expect(await heading()).toBe('rgb(26, 26, 26)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await heading()).toBe('rgb(238, 241, 244)');
+  // Windows High Contrast and the like: the system's colours, whatever the attribute says.
+  await page.locator('visitor-kiosk').evaluate((k) => k.setAttribute('theme', 'high-contrast'));
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+  // The browser forces the painted colours itself; the tokens follow, so whatever a leaf derives from them
+  // (borders, the focus ring) uses the system's colours too.
+  const token = (name: string) => page.locator('visitor-kiosk').evaluate((k, n) => getComputedStyle(k).getPropertyValue(n).trim(), name);
+  expect(await token('--vk-color-accent')).toBe('ButtonText');
+  expect(await token('--vk-focus-ring')).toBe('3px solid Highlight');
+  await page.emulateMedia({ forcedColors: 'none' });
+  expect(await token('--vk-color-accent')).toBe('#ffff00');
+});
+
 test('sizes follow the space given: a phone, a 10-inch tablet, a 27-inch lobby screen', async ({ page }) => {
   const sizes: Record<string, { font: number; target: number }> = {};
   for (const [name, width, height] of [['phone', 390, 844], ['tablet', 1280, 800], ['lobby', 2560, 1440]] as const) {
