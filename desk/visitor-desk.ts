@@ -36,22 +36,13 @@ import { isolation, themes } from '../components/styles/themes.js';
  * Why the panels are lazy: none of them is needed to sign in, and together (with signature_pad,
  * libphonenumber-js, the forms and their catalogues) they were most of the desk's download — a host page paid
  * ≈ 210 KB gzip before anyone could type a PIN (bench figure 19). The sign-in screen (PIN pad, header, idle)
- * needs only this module; the panels' code is fetched with dynamic `import()` as soon as someone starts signing
- * in (focus or touch on the PIN pad), and again at sign-in and on each refresh until it has arrived. Their tags
- * are in the signed-in template from the start and upgrade when their code lands (Lit keeps the properties set
- * before). A new panel: one `import('./<panel>/define.js')` line here — a static import would undo this.
+ * needs only this module; the panels (desk/signed-in-panels.ts, one chunk) are fetched with dynamic `import()`
+ * as soon as someone starts signing in (focus or touch on the PIN pad), and again at sign-in and on each refresh
+ * until they have arrived. Their tags are in the signed-in template from the start and upgrade when their code
+ * lands (Lit keeps the properties set before). A new panel goes in desk/signed-in-panels.ts — a static import
+ * here would undo this.
  */
-const loadPanels = (): Promise<unknown> =>
-  Promise.all([
-    import('./hub-devices.js'),
-    import('./incidents/define.js'),
-    import('./planning/define.js'),
-    import('./invitations/define.js'),
-    import('./reports/define.js'),
-    import('./parcels/define.js'),
-    import('./ledger/define.js'),
-    import('./guard/define.js'),
-  ]);
+const loadPanels = (): Promise<unknown> => import('./signed-in-panels.js');
 let panelsLoading: Promise<unknown> | undefined;
 /** Starts loading the panels once; a failed load (offline, a chunk gone after a deploy) is tried again next time. */
 function loadSignedInPanels(): void {
