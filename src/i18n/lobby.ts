@@ -65,7 +65,7 @@ const zhHant: LaneMessages = {
   courier: '速遞',
   food: '外賣',
   courierCompany: '速遞公司',
-  foodCompany: '外賣平台或店舖',
+  foodCompany: '外賣平臺或店舖',
   unit: '收件單位',
   unitHint: '例如 12B',
   count: '包裹數目',

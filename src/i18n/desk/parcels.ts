@@ -109,7 +109,7 @@ export const parcelsZhHant: ParcelMessages = {
   kindParcel: '包裹',
   kindFood: '外賣',
   carrier: '速遞公司',
-  foodCompany: '外賣平台或店舖',
+  foodCompany: '外賣平臺或店舖',
   unit: '收件單位',
   count: '包裹數目',
   labelPhoto: '拍攝標籤',
