@@ -11,6 +11,7 @@ import type { DeskMessages } from '../../src/i18n/desk/index.js';
 import { formatDateTime, type LocaleTag } from '../../src/i18n/index.js';
 import { DeskStore, type WatchEntryInput } from '../../src/storage/desk.js';
 import { MAX_INVITATION_NAMES } from '../../src/schemas/sync.js';
+import { SyncError } from '../../src/sync/errors.js';
 import type { InvitationIssuer } from '../invitations/vk-desk-invitations.js';
 import {
   MAX_EXPECTED_PARTY,
@@ -47,6 +48,9 @@ const TOUR_EARLY_MS = 30 * 60_000;
 const TOUR_INVITATION_HOURS = 4;
 /** The host a tour's invitation names when the request lists no department. */
 const TOUR_HOST_FALLBACK = 'Reception';
+
+/** Whether the hub refused the signed-in member (403): their role may not do this. */
+const isForbidden = (e: unknown): boolean => e instanceof SyncError && e.kind === 'forbidden';
 
 const EMPTY_EXPECTED: ExpectedFormInput = { unit: '', time: '', guestName: '', people: '1', kind: 'guest', makeUp: '' };
 const EMPTY_TOUR: TourFormInput = { kind: 'ordinary', leader: '', headcount: '', names: '', departments: '', date: '', time: '', byPhone: false };
@@ -207,7 +211,9 @@ export class VkDeskPlanning extends LitElement {
   @property({ attribute: false }) issuer: InvitationIssuer | undefined;
   /**
    * The hub's watch list, set on a hub-linked desk: the hub matches arrivals, so the list is read from and
-   * changed at the hub (each change audited there) instead of this desk's IndexedDB.
+   * changed at the hub (each change audited there) instead of this desk's IndexedDB. The hub lets only the site
+   * manager and the guard keep it: a member it refuses (403) reads "Only a site manager or a guard…" in place of
+   * the list and form (`watchRolesOnly`), and an addition refused that way says so rather than "Could not save".
    */
   @property({ attribute: false }) hubWatch: HubWatchList | undefined;
 
@@ -224,6 +230,8 @@ export class VkDeskPlanning extends LitElement {
   @state() private tourNotice: Notice;
   @state() private watchNotice: Notice;
   @state() private loadFailed = false;
+  /** The hub refused this member the watch list (403: not a site manager or guard) — said plainly, not as an empty list. */
+  @state() private watchForbidden = false;
 
   private channels: BroadcastChannel[] = [];
   private poll: ReturnType<typeof setInterval> | undefined;
@@ -311,8 +319,13 @@ export class VkDeskPlanning extends LitElement {
       const [expected, tours, watch] = await Promise.all([
         store.listExpected(localDayKey(now, this.site.timeZone)),
         store.listTours(),
-        // At the hub: a member it refuses (a receptionist) sees an empty list, not a failed panel.
-        hubWatch ? hubWatch.list().then((rows) => ({ rows: rows.filter((w) => Date.parse(w.expiresAt) > now.getTime()) }), () => ({ rows: [] })) : store.listWatchEntries(now),
+        // At the hub: a member it refuses (a receptionist) is told who keeps the list, not shown a failed panel.
+        hubWatch
+          ? hubWatch.list().then(
+              (rows) => ({ rows: rows.filter((w) => Date.parse(w.expiresAt) > now.getTime()), forbidden: false }),
+              (e: unknown) => ({ rows: [] as WatchEntry[], forbidden: isForbidden(e) }),
+            )
+          : store.listWatchEntries(now).then((r) => ({ ...r, forbidden: false })),
       ]);
       if (generation !== this.generation) return;
       const startOfToday = startOfLocalDay(localDayKey(now, this.site.timeZone), this.site.timeZone).getTime();
@@ -322,6 +335,7 @@ export class VkDeskPlanning extends LitElement {
         .filter((t) => t.siteId === siteId && (t.status === 'requested' || Date.parse(t.visitAt) >= startOfToday))
         .sort((a, b) => Date.parse(a.visitAt) - Date.parse(b.visitAt));
       this.watch = watch.rows.filter((w) => w.siteId === siteId).sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+      this.watchForbidden = watch.forbidden;
       this.loadFailed = false;
     } catch {
       if (generation === this.generation) this.loadFailed = true;
@@ -332,8 +346,10 @@ export class VkDeskPlanning extends LitElement {
   private async write(run: () => Promise<unknown>, notice: (n: Notice) => void, done?: string): Promise<boolean> {
     try {
       await run();
-    } catch {
-      notice({ text: this.messages.planning.errors['storage-failed'], error: true });
+    } catch (e) {
+      // A hub that refuses the member's role (the watch list: site manager and guard) is named, not "storage failed".
+      if (isForbidden(e) && this.hubWatch) this.watchForbidden = true;
+      notice({ text: isForbidden(e) && this.hubWatch ? this.messages.planning.watchRolesOnly : this.messages.planning.errors['storage-failed'], error: true });
       return false;
     }
     notice(done ? { text: done } : undefined);
@@ -646,13 +662,18 @@ export class VkDeskPlanning extends LitElement {
   }
 
   private renderWatch(p: Planning) {
-    const f = this.watchForm;
-    const err = this.watchErrors;
-    const { first, last } = watchExpiryRange(this.today);
     return html`<section aria-labelledby="watch-h">
       <h2 id="watch-h">${p.watchHeading}</h2>
       <p class="muted">${p.watchIntro}</p>
-      <form id="watch-form" novalidate @submit=${this.submitWatch}>
+      ${this.watchForbidden ? html`<p class="notice" role="status">${p.watchRolesOnly}</p>` : this.renderWatchEditor(p)}
+    </section>`;
+  }
+
+  private renderWatchEditor(p: Planning) {
+    const f = this.watchForm;
+    const err = this.watchErrors;
+    const { first, last } = watchExpiryRange(this.today);
+    return html`<form id="watch-form" novalidate @submit=${this.submitWatch}>
         <div class="field">
           <label for="watch-kind">${p.matchBy}</label>
           <select id="watch-kind" @change=${(e: Event) => this.setWatch('kind', (e.target as HTMLSelectElement).value as ManualWatchKind)}>
@@ -702,8 +723,7 @@ export class VkDeskPlanning extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
-    </section>`;
+          </table>`}`;
   }
 
   // ----- shared -----

@@ -226,6 +226,7 @@ export const deskEn: DeskMessages = {
     addToWatchList: 'Add to watch list',
     watchAdded: 'Added to the watch list.',
     noWatch: 'No active entries.',
+    watchRolesOnly: 'Only a site manager or a guard can see or change the watch list. Ask one of them to sign in.',
     watchValue: 'Name or phone',
     actions: 'Actions',
     loadFailed: 'Could not read the planning lists. The desk will try again.',

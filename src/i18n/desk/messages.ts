@@ -120,6 +120,8 @@ export interface PlanningMessages {
   addToWatchList: string;
   watchAdded: string;
   noWatch: string;
+  /** A hub-linked desk signed in with a role the hub does not let keep the watch list (WATCH_LIST_ROLES). */
+  watchRolesOnly: string;
   watchValue: string;
   actions: string;
   loadFailed: string;

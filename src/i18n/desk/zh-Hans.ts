@@ -226,6 +226,7 @@ export const deskZhHans: DeskMessages = {
     addToWatchList: '加入关注名单',
     watchAdded: '已加入关注名单。',
     noWatch: '没有有效记录。',
+    watchRolesOnly: '只有物业经理或保安可以查看或更改关注名单。请他们登录。',
     watchValue: '姓名或电话',
     actions: '操作',
     loadFailed: '未能读取计划列表，稍后会重试。',

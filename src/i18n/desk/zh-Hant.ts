@@ -226,6 +226,7 @@ export const deskZhHant: DeskMessages = {
     addToWatchList: '加入觀察名單',
     watchAdded: '已加入觀察名單。',
     noWatch: '沒有有效記錄。',
+    watchRolesOnly: '只有物業經理或保安可以查看或更改觀察名單。請他們登入。',
     watchValue: '姓名或電話',
     actions: '操作',
     loadFailed: '未能讀取計劃清單，稍後會再試。',
