@@ -181,3 +181,25 @@ test('a complaint call: logged by keyboard, handed to engineering, overdue after
   expect(rows('satisfaction')).toContainEqual(['dissatisfied', 1]);
   expect(rows('satisfaction')).toContainEqual(['basically-satisfied', 1]);
 });
+
+test('another desk sees a new entry at once (the hub announces it), not at its next 30-second refresh', async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  try {
+    const a = await first.newPage();
+    const b = await second.newPage();
+    await signIn(a, RECEPTIONIST_PIN);
+    await signIn(b, MANAGER_PIN);
+    const ledger = ledgerOf(a);
+    await ledger.getByLabel('Category', { exact: true }).selectOption('help-request');
+    await ledger.getByLabel('Unit', { exact: true }).fill('3A');
+    await ledger.getByLabel('Description', { exact: true }).fill('Lift stuck at 5/F');
+    await ledger.getByRole('button', { name: 'Log entry', exact: true }).click();
+    const logged = (await ledger.getByText(/^Logged as \d{4}-\d{4}\.$/).textContent()) ?? '';
+    const number = /\d{4}-\d{4}/.exec(logged)?.[0] ?? '';
+    await expect(ledgerOf(b).getByRole('listitem', { name: `Entry ${number}` })).toContainText('Lift stuck at 5/F', { timeout: 5000 });
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
