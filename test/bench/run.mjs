@@ -13,6 +13,7 @@ import { benchDecode } from './decode.mjs';
 import { benchDesk } from './desk.mjs';
 import { benchLobby } from './lobby.mjs';
 import { benchReports } from './reports.mjs';
+import { benchLedger } from './ledger.mjs';
 import { benchEmbed } from './embed.mjs';
 import { benchBackup, benchHub, benchPurge, hubAlertLatency, hubCrossProcessLatency } from './hub.mjs';
 import { firstScreen } from './first-screen.mjs';
@@ -242,6 +243,11 @@ await figure('15. alert across two hub processes (PostgreSQL)', async () => {
 // human pace), and the desk's parcel log with 1 000 waiting against rendering every row (lobby.mjs).
 await figure('21. the lobby: courier lane and parcel log', async () => {
   rows.push(...(await benchLobby()));
+});
+
+// Issue 8: the desk's ledger worklist through the hub over a site-year, next to the raw SELECT (ledger.mjs).
+await figure('22. the ledger worklist', async () => {
+  rows.push(...(await benchLedger()));
 });
 
 // Issue 9: what a host page downloads from the package, next to Lit alone (package-size.mjs).
