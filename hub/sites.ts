@@ -46,8 +46,8 @@ export async function publicSiteConfig(repo: Repo, siteId: string): Promise<Site
   // Kiosks of a site that records identity numbers seal them to this key (src/invite/seal.ts); other sites
   // never ask for a number, and get no key to tempt a configuration mistake.
   const sealKey = site.identity.mode === 'record-number' ? await sealKeyOf(repo, siteId) : undefined;
-  // The host directory (addresses for answer links) is the hub's alone: never on a lobby tablet or a desk.
-  const { hosts: _hosts, ...shared } = site;
+  // The host directory (addresses for answer links) and the site's SMTP relay are the hub's alone: never on a lobby tablet or a desk.
+  const { hosts: _hosts, smtp: _smtp, ...shared } = site;
   return { ...shared, ...(keySet.keys.length > 0 ? { keySet } : {}), ...(sealKey ? { sealKey } : {}) };
 }
 

@@ -1,12 +1,14 @@
 /**
- * E-mail through the site's SMTP relay, with nodemailer. The relay is the hub's setting (environment, read at
- * start): host, port, implicit TLS or STARTTLS, the From address, and credentials — which come from the
- * environment only, so they never rest in the database or a backup of it.
+ * E-mail through the site's SMTP relay, with nodemailer. A site names its own relay in its configuration
+ * (`smtp`: host, port, implicit TLS or STARTTLS, From, user, and `passwordEnv` — the NAME of the environment
+ * variable holding the password); without one, the hub's relay from the environment (read at start) is used.
+ * Credentials come from the environment only, so they never rest in the database or a backup of it.
  *
  *   VK_SMTP_HOST, VK_SMTP_PORT (587), VK_SMTP_SECURE (true: TLS from the first byte, usually port 465),
  *   VK_SMTP_FROM, VK_SMTP_USER, VK_SMTP_PASS
  */
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { SiteConfig } from '../../src/domain/site.js';
 import type { EmailBody } from './enqueue.js';
 
 /** The submission port: STARTTLS when the relay offers it. */
@@ -33,6 +35,19 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpSettings 
   const from = env['VK_SMTP_FROM'];
   if (!from) throw new RangeError('VK_SMTP_FROM is required with VK_SMTP_HOST (the sender address)');
   return { host, port, secure: env['VK_SMTP_SECURE'] === 'true', from, user: env['VK_SMTP_USER'] || undefined, pass: env['VK_SMTP_PASS'] || undefined };
+}
+
+/**
+ * The relay for a site's mail: the site's own (`site.smtp`, its password read from the environment variable it
+ * names) or else the hub's. A site relay whose password variable is unset is an error the delivery log shows
+ * (and retries), not a silent fall back to another relay with the site's mail.
+ */
+export function relayFor(site: SiteConfig, fallback: SmtpSettings | undefined, env: NodeJS.ProcessEnv = process.env): SmtpSettings | { error: string } | undefined {
+  const own = site.smtp;
+  if (!own) return fallback;
+  const pass = own.passwordEnv !== undefined ? env[own.passwordEnv] : undefined;
+  if (own.passwordEnv !== undefined && !pass) return { error: `smtp password ${own.passwordEnv} not set` };
+  return { host: own.host, port: own.port, secure: own.secure, from: own.from, user: own.user, pass, ...(fallback?.allowSelfSigned ? { allowSelfSigned: true } : {}) };
 }
 
 /** The outcome of one sending attempt: the relay's reply code when it gave one. */

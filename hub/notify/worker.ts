@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { webhookSignatureHeader } from '../../src/invite/webhook.js';
 import type { Clock } from '../clock.js';
 import type { DeliveryRow, HubStore, WebhookRow } from '../db/index.js';
-import { Mailer, type SendOutcome, type SmtpSettings } from './email.js';
+import { loadSite } from '../sites.js';
+import { Mailer, relayFor, type SendOutcome, type SmtpSettings } from './email.js';
 import type { EmailBody } from './enqueue.js';
 
 /** How long a receiver or relay has to answer one attempt. */
@@ -35,7 +36,10 @@ export const TIMESTAMP_HEADER = 'X-VK-Timestamp';
 export const SIGNATURE_HEADER = 'X-VK-Signature';
 
 export interface DeliverySettings {
+  /** The hub's relay: for sites that name none of their own (`site.smtp`). */
   smtp?: SmtpSettings | undefined;
+  /** Where a site relay's `passwordEnv` is looked up (tests pass their own). */
+  env?: NodeJS.ProcessEnv | undefined;
   timeoutMs: number;
   maxAttempts: number;
   backoffBaseMs: number;
@@ -80,7 +84,8 @@ export class DeliveryWorker {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<number> | undefined;
   private again = false;
-  private mailer: Mailer | undefined;
+  /** One transport per relay in use (the hub's, each site's), keyed by its settings: a changed relay gets a new one. */
+  private readonly mailers = new Map<string, Mailer>();
   private unsubscribe: (() => void) | undefined;
   private readonly settings: DeliverySettings;
   /** This process's lease prefix (each claim adds its own random part). */
@@ -212,9 +217,15 @@ export class DeliveryWorker {
   }
 
   private async sendEmail(delivery: DeliveryRow): Promise<SendOutcome> {
-    if (!this.settings.smtp) return { ok: false, error: 'no SMTP relay configured (VK_SMTP_HOST)' };
-    this.mailer ??= new Mailer(this.settings.smtp, this.settings.timeoutMs);
-    return this.mailer.send(JSON.parse(delivery.body) as EmailBody);
+    // The relay of the notification's site, read at each attempt: a relay changed between retries is used.
+    const { site } = await this.store.read((repo) => loadSite(repo, delivery.siteId));
+    const relay = relayFor(site, this.settings.smtp, this.settings.env);
+    if (!relay) return { ok: false, error: 'no SMTP relay configured (site smtp or VK_SMTP_HOST)' };
+    if ('error' in relay) return { ok: false, error: relay.error };
+    const key = JSON.stringify(relay);
+    let mailer = this.mailers.get(key);
+    if (!mailer) this.mailers.set(key, (mailer = new Mailer(relay, this.settings.timeoutMs)));
+    return mailer.send(JSON.parse(delivery.body) as EmailBody);
   }
 
   /** Stops the timer and waits for the round in progress. */
@@ -223,7 +234,7 @@ export class DeliveryWorker {
     this.timer = undefined;
     this.unsubscribe?.();
     await this.running;
-    this.mailer?.close();
-    this.mailer = undefined;
+    for (const mailer of this.mailers.values()) mailer.close();
+    this.mailers.clear();
   }
 }

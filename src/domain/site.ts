@@ -81,6 +81,23 @@ export interface HostContact {
   locale?: Locale;
 }
 
+/**
+ * The site's own SMTP relay (issue 6, "e-mail through the site's SMTP relay"); absent: the hub's relay from the
+ * environment (VK_SMTP_HOST…). Hub-only, stripped like `hosts` from what kiosks and desks read. No password
+ * here: `passwordEnv` names the hub's environment variable holding it (`VK_SMTP_PASS_` + a name), so it never
+ * rests in the database, a backup or a configuration export.
+ */
+export interface SiteSmtpRelay {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (usually 465); false: plain, upgraded with STARTTLS when offered (587). */
+  secure: boolean;
+  /** The sender address of this site's mail. */
+  from: string;
+  user?: string;
+  passwordEnv?: string;
+}
+
 /** The hosts the hub may ask "Coming down / Let them up / Not expected", and how long a link lasts. */
 export interface HostDirectory {
   contacts: HostContact[];
@@ -158,6 +175,8 @@ export interface SiteConfig {
   /** The guard's registers (src/domain/guard.ts): carried items asked at registration, the restricted rooms; absent: off, and the two default rooms. */
   /** Hosts who get a one-time answer link when a visitor for them registers (hub-only; see `HostDirectory`). */
   hosts?: HostDirectory;
+  /** The site's SMTP relay for its e-mail (hub-only; see `SiteSmtpRelay`); absent: the hub's relay. */
+  smtp?: SiteSmtpRelay;
   guard?: GuardSettings;
   /** The courier and food-delivery lane and the parcel log (src/domain/lobby/parcel.ts); absent: the defaults. */
   lobby?: LobbySettings;

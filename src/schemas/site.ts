@@ -105,6 +105,18 @@ const hostContactSchema = z.strictObject({
   locale: z.optional(localeSchema),
 });
 
+/** The environment variables a site may name for its relay's password: only these, never DATABASE_URL or another secret of the hub. */
+export const SMTP_PASSWORD_ENV_PATTERN = /^VK_SMTP_PASS_[A-Z0-9_]{1,40}$/;
+
+const siteSmtpRelaySchema = z.strictObject({
+  host: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or address')),
+  port: z.number().check(z.int(), z.minimum(1), z.maximum(65_535)),
+  secure: z.boolean(),
+  from: z.email().check(z.maxLength(254)),
+  user: z.optional(z.string().check(z.minLength(1), z.maxLength(254))),
+  passwordEnv: z.optional(z.string().check(z.regex(SMTP_PASSWORD_ENV_PATTERN, 'VK_SMTP_PASS_ followed by capitals, digits or _'))),
+});
+
 /**
  * A site's configuration as it arrives from the hub or a file: strict (unknown keys are errors, so a typo in
  * a setting is caught rather than ignored), with a real IANA zone, periods that open before they close,
@@ -187,6 +199,7 @@ export const siteConfigSchema = z
         linkMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_HOST_LINK_MINUTES), z.maximum(MAX_HOST_LINK_MINUTES))),
       }),
     ),
+    smtp: z.optional(siteSmtpRelaySchema),
     guard: z.optional(guardSettingsSchema),
     lobby: z.optional(lobbySettingsSchema),
   });
