@@ -86,6 +86,11 @@ export async function purge(store: HubStore, now: Date, siteId?: string): Promis
       records += n;
       if (n < PURGE_BATCH) break;
     }
+    // Lobby records (issue 7) are a lobby log like visits: closed ones go after `visitDays` (a collector's name and
+    // signature are personal data), their events after EVENT_KEEP_MS; a parcel still waiting stays.
+    const lobbyBefore = new Date(now.getTime() - site.retention.visitDays * DAY_MS).toISOString();
+    while ((await store.write((repo) => repo.records.deleteClosedBefore(id, lobbyBefore, PURGE_BATCH))) === PURGE_BATCH);
+    await store.write((repo) => repo.records.deleteEventsBefore(id, new Date(now.getTime() - EVENT_KEEP_MS).toISOString()));
     results.push({ siteId: id, keptFrom, purged, held: held.size, records });
   }
   return results;

@@ -23,6 +23,9 @@ export interface StoredRecord {
 /** Each kind's states from which something can still happen (the desk's "still waiting"). */
 const OPEN_STATES: readonly (readonly [string, string[]])[] = RECORD_KINDS.map((k) => [k, Object.entries(RECORD_MACHINES[k].next).filter(([, next]) => next.length > 0).map(([s]) => s)] as const);
 
+/** Each kind's closed states (nothing follows them): a collected parcel, a rider who left. */
+const CLOSED_STATES: readonly (readonly [string, string[]])[] = RECORD_KINDS.map((k) => [k, Object.entries(RECORD_MACHINES[k].next).filter(([, next]) => next.length === 0).map(([s]) => s)] as const);
+
 const row = (record: LobbyRecord, at: string) => ({
   id: record.id,
   site_id: record.siteId,
@@ -83,5 +86,29 @@ export class RecordsRepo {
       .orderBy('created_at')
       .execute();
     return rows.map((r) => JSON.parse(r.data) as LobbyRecord);
+  }
+
+  /**
+   * Retention (hub/retention.ts): deletes up to `limit` closed records of the site last changed before `before`
+   * (a collector's name and signature are personal data, kept like a visit log); open ones stay whatever their
+   * age. Returns how many went.
+   */
+  async deleteClosedBefore(siteId: string, before: string, limit: number): Promise<number> {
+    const rows = await this.db
+      .selectFrom('lobby_records')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('updated_at', '<', before)
+      .where((eb) => eb.or(CLOSED_STATES.filter(([, states]) => states.length > 0).map(([kind, states]) => eb.and([eb('kind', '=', kind), eb('state', 'in', states)]))))
+      .limit(limit)
+      .execute();
+    if (rows.length === 0) return 0;
+    await this.db.deleteFrom('lobby_records').where('id', 'in', rows.map((r) => r.id)).execute();
+    return rows.length;
+  }
+
+  /** Deletes the site's `record` events from before `before`: desks away longer reload their state. */
+  async deleteEventsBefore(siteId: string, before: string): Promise<void> {
+    await this.db.deleteFrom('events').where('site_id', '=', siteId).where('type', '=', 'record').where('at', '<', before).execute();
   }
 }

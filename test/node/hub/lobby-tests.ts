@@ -124,4 +124,21 @@ export function lobbyTests(context: () => LobbyTestContext): void {
     const bad = await api(base, 'POST', '/api/v1/sync/push', { token: kiosk.token, body: { deviceId: kiosk.id, changes: [{ seq: nextSeq, type: 'record', record: { ...parcelFor(kiosk.id, '9D', undefined, clock.now()), data: { unit: '' } } }] } });
     assert.equal(bad.status, 400);
   });
+
+  it('retention: closed records go after the site’s visit retention with their events; a parcel still waiting stays', async () => {
+    const { base, store, clock, pair } = context();
+    const kiosk = await kioskOf(pair);
+    const waiting = parcelFor(kiosk.id, '5E', undefined, clock.now());
+    const done = collectParcel(parcelFor(kiosk.id, '5F', undefined, clock.now()), { collectorName: 'Old Collector', signature: SIGNATURE, staffId: 'guard' }, clock.now());
+    const seq = nextSeq;
+    nextSeq += 2;
+    assert.equal((await pushRecords(base, kiosk.token, kiosk.id, [{ seq, record: waiting }, { seq: seq + 1, record: done }])).status, 200);
+    const later = new Date(Date.parse(done.updatedAt) + 1000).toISOString();
+    while ((await store.write((repo) => repo.records.deleteClosedBefore('demo', later, 500))) === 500);
+    await store.write((repo) => repo.records.deleteEventsBefore('demo', later));
+    assert.equal(await store.read((repo) => repo.records.get('demo', done.id)), undefined);
+    assert.equal((await store.read((repo) => repo.records.get('demo', waiting.id)))?.state, 'received');
+    const events = await store.read((repo) => repo.eventsAfter(0, 100_000, 'demo', ['record']));
+    assert.ok(!events.some((e) => e.type === 'record' && e.data.includes('Old Collector')));
+  });
 }
