@@ -244,4 +244,11 @@ test('a page without a bundler embeds both tags, hears vk-visit-registered with 
       message: 'the decoder WebAssembly fetched from the package after Check out',
     })
     .toEqual([200]);
+
+  // The desk's signed-in panels are one lazy chunk, not part of its sign-in screen: fetched from next to the
+  // module once someone touches the PIN field, and their tags are defined when it lands.
+  expect(firstScreen.filter((p) => p.includes('/signed-in-panels-'))).toEqual([]);
+  await page.locator('visitor-desk').getByLabel('PIN', { exact: true }).focus();
+  await expect.poll(() => page.evaluate(() => customElements.get('vk-desk-guard') !== undefined)).toBe(true);
+  expect(served.filter((s) => s.path.startsWith(`${DIST}/chunks/signed-in-panels-`)).map((s) => s.status)).toEqual([200]);
 });
