@@ -55,6 +55,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        // The reports' spreadsheet writer (≈ 930 KB) and charts (≈ 200 KB) are for a manager on a hub-linked desk,
+        // which is online to read a report at all: a lobby tablet must not download them to its precache.
+        globIgnores: ['**/exceljs.min-*.js', '**/chart-*.js'],
         navigateFallback: '/index.html',
         // The desk is its own page (/desk → desk.html through the precache's clean URLs), not the kiosk's.
         // The demo and the frame pages are not the kiosk either: never answered with index.html.
