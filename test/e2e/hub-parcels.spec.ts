@@ -2,7 +2,7 @@
 // parcel at a paired kiosk in under 15 seconds (measured); the hub tells the recipient unit through a
 // `lobby.delivery` webhook to a receiver this test runs on loopback; the hub desk shows the parcel at once; a
 // neighbour collects it on the unit's behalf with a signature drawn on the screen (page.mouse on the canvas);
-// the log shows who and when; the delivery is a lobby record, not a visit (not in the hub's visit export).
+// the log shows who and when, on this desk and on a second one; the delivery is a lobby record, not a visit (not in the hub's visit export).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
@@ -30,6 +30,7 @@ test('a courier logs a parcel at the kiosk in under 15 s, the unit is notified, 
   const auth = { Authorization: `Bearer ${admin}` };
   const kioskContext = await browser.newContext();
   const deskContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const otherDeskContext = await browser.newContext();
   // A unit label no other test uses, so this run's parcel is the only one for it.
   const unit = `P${Date.now().toString(36).slice(-5).toUpperCase()}`;
   try {
@@ -37,6 +38,9 @@ test('a courier logs a parcel at the kiosk in under 15 s, the unit is notified, 
     expect(hook.status()).toBe(201);
     const desk = await deskContext.newPage();
     await openHubDesk(desk);
+    // A second desk (the management office's PC) follows the same hub.
+    const otherDesk = await otherDeskContext.newPage();
+    await openHubDesk(otherDesk);
     const kiosk = await kioskContext.newPage();
     await pairKiosk(kiosk, await newPairCode());
 
@@ -88,12 +92,17 @@ test('a courier logs a parcel at the kiosk in under 15 s, the unit is notified, 
     await expect(collected.getByRole('img', { name: 'Signature of Lee Neighbour' })).toBeVisible();
     await expect(panel.getByRole('list', { name: /^Waiting for collection/ }).getByRole('listitem').filter({ hasText: unit })).toHaveCount(0);
 
+    // The collection reached the hub and the other desk at once.
+    const otherPanel = otherDesk.getByRole('region', { name: 'Parcels and deliveries' });
+    await expect(otherPanel.getByRole('list', { name: 'Collected today' }).getByRole('listitem').filter({ hasText: unit })).toContainText(`Lee Neighbour for ${unit}, `, { timeout: 15_000 });
+
     // A lobby record, not a visit: the hub's visit export does not list it.
     const rows = await exportedRows(request, admin);
     expect(rows.some((r) => r.includes(unit))).toBe(false);
   } finally {
     await kioskContext.close();
     await deskContext.close();
+    await otherDeskContext.close();
     await new Promise((r) => receiver.close(r));
   }
 });
