@@ -274,6 +274,7 @@ export function createEntry(input: NewEntryInput, ids: { id: string; siteId: str
   const assignee = text('assignee', input.assignee, MAX_SHORT_TEXT, false);
   const about = input.category === 'complaint' ? checkAbout(input.about) : undefined;
   const promised = input.promisedAt !== undefined ? parseInstant('promisedAt', input.promisedAt) : undefined;
+  if (promised && promised.getTime() < receivedAt.getTime()) throw new LedgerError('ledger-before-entry', { field: 'promisedAt' });
   const status: LedgerStatus = department ? 'in-progress' : 'open';
   const entry: LedgerEntry = {
     id: ids.id,
@@ -361,9 +362,13 @@ export function applyAction(entry: LedgerEntry, action: LedgerAction, ctx: Actio
       target = to;
       break;
     }
-    case 'promise':
-      next.promisedAt = iso(parseInstant('promisedAt', action.promisedAt));
+    case 'promise': {
+      const promised = parseInstant('promisedAt', action.promisedAt);
+      // A promise made to the caller cannot be for a time before they called.
+      if (promised.getTime() < Date.parse(entry.receivedAt)) throw new LedgerError('ledger-before-entry', { field: 'promisedAt' });
+      next.promisedAt = iso(promised);
       break;
+    }
     case 'reply':
       next = stop({ ...next, reply: text('reply', action.text, MAX_NOTE_LENGTH, true) as string, repliedAt: at, status: 'answered' });
       break;

@@ -127,6 +127,12 @@ describe('ledger entry: bad input', () => {
     const e = createEntry({ ...complaintCall, receivedAt: new Date(T0 - 2 * HOUR).toISOString() }, { id: 'x', siteId: 'demo', number: '2026-0001' }, ctx(0));
     expect(e.dueAt, 'the clock runs from the call').to.equal(new Date(T0 + 22 * HOUR).toISOString());
   });
+  it('refuses a time promised to the caller before they called', () => {
+    const e = open();
+    expect(code(() => applyAction(e, { type: 'promise', promisedAt: new Date(T0 - HOUR).toISOString() }, ctx(1)))).to.equal('ledger-before-entry');
+    expect(applyAction(e, { type: 'promise', promisedAt: new Date(T0 + 5 * HOUR).toISOString() }, ctx(1)).promisedAt).to.equal(new Date(T0 + 5 * HOUR).toISOString());
+    expect(code(() => open({ ...complaintCall, promisedAt: new Date(T0 - HOUR).toISOString() }))).to.equal('ledger-before-entry');
+  });
   it(`keeps a description of ${MAX_DESCRIPTION_LENGTH} characters and refuses one more`, () => {
     expect(open({ ...complaintCall, description: '漏'.repeat(MAX_DESCRIPTION_LENGTH) }).description.length).to.equal(MAX_DESCRIPTION_LENGTH);
     expect(code(() => open({ ...complaintCall, description: '漏'.repeat(MAX_DESCRIPTION_LENGTH + 1) }))).to.equal('ledger-too-long');
