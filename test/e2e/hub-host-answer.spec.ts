@@ -110,3 +110,63 @@ test('a host taps Coming down on the one-time link: the kiosk and the desk show 
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   }
 });
+
+// "Not expected" is a security matter (hub/notify/host-answers.ts raiseHostDeclined): the hub desk gets an
+// alert naming it, with the script, which staff acknowledge — not only the row's text.
+test('a host taps Not expected: the hub desk raises a host-declined alert that staff acknowledge', async ({ browser, request }) => {
+  const links: string[] = [];
+  const receiver: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const parsed = hostAnswerWebhookSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      if (parsed.success) links.push(parsed.data.hostAnswer.link);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const admin = await staffToken(request);
+  const auth = { Authorization: `Bearer ${admin}` };
+  const original = (await (await request.get(`${HUB_URL}/api/v1/site/config`, { headers: auth })).json()) as Record<string, unknown>;
+  let webhookId = '';
+  const kioskContext = await browser.newContext();
+  const hostContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+  const deskContext = await browser.newContext();
+  try {
+    const put = await request.put(`${HUB_URL}/api/v1/site/config`, { headers: auth, data: { ...original, hosts: { contacts: [{ kind: 'unit', id: UNIT.id, locale: 'en' }] } } });
+    expect(put.status()).toBe(200);
+    const hook = await request.post(`${HUB_URL}/api/v1/webhooks`, { headers: auth, data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bridge`, events: ['host.answer-requested'] } });
+    expect(hook.status()).toBe(201);
+    webhookId = ((await hook.json()) as { webhook: { id: string } }).webhook.id;
+
+    const desk = await deskContext.newPage();
+    await openHubDesk(desk);
+    const kiosk = await kioskContext.newPage();
+    await pairKiosk(kiosk, await newPairCode());
+    const name = `Not Expected ${Date.now().toString(36)}`;
+    await registerWalkIn(kiosk, { fullName: name, phone: '91234567', visitorType: 'Visiting a resident', purpose: 'Meeting', host: UNIT.label });
+    await expect.poll(() => links.length, { timeout: 15_000 }).toBe(1);
+
+    const host = await hostContext.newPage();
+    await host.goto(links[0] ?? '');
+    await host.getByRole('button', { name: 'Not expected', exact: true }).click();
+    await expect(host.getByRole('status')).toContainText('Reception has your answer');
+
+    const alert = desk.getByRole('alert').filter({ hasText: 'Host does not expect the visitor' });
+    await expect(alert).toBeVisible({ timeout: 10_000 });
+    await expect(alert).toContainText('Do not let them up');
+    await expect(alert).not.toContainText(name);
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(desk.getByRole('alert').filter({ hasText: 'Host does not expect the visitor' }).getByRole('button', { name: 'Acknowledge' })).toHaveCount(0, { timeout: 10_000 });
+  } finally {
+    await request.put(`${HUB_URL}/api/v1/site/config`, { headers: auth, data: original });
+    if (webhookId) {
+      const store = await openStore({ dataDir: HUB_E2E_DATA_DIR });
+      await store.write((repo) => repo.notify.disableWebhook('demo', webhookId, new Date().toISOString())).finally(() => store.close());
+    }
+    await kioskContext.close();
+    await hostContext.close();
+    await deskContext.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
+});
