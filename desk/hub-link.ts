@@ -306,7 +306,7 @@ export class DeskHubLink {
       await new RecordStore(this.#host.dbName).putFromHub([event.record]);
     } else if (event.type === 'ledger') {
       // Another desk (or a kiosk visit) opened or changed a ledger entry: the ledger panel reloads.
-      this.#ledger?.changed();
+      this.#ledger?.changed(event.id, event.version);
     } else {
       const devices = this.#view.devices.filter((d) => d.deviceId !== event.device.deviceId);
       this.#update({ devices: [...devices, event.device] });

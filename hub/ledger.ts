@@ -47,7 +47,7 @@ export async function openEntryForVisit(repo: Repo, site: SiteConfig, visit: Vis
       { at: now, by: visit.source === 'desk' ? DESK_ACTOR : KIOSK_ACTOR, calendar: calendarFor(site.jurisdiction), timeZone: site.timeZone, newId: randomUUID },
     );
     await repo.ledger.insert(entry);
-    await repo.emit(entry.siteId, 'ledger', { type: 'ledger', id: entry.id, number }, now.toISOString());
+    await repo.emit(entry.siteId, 'ledger', { type: 'ledger', id: entry.id, number, version: 1 }, now.toISOString());
     return number;
   } catch (error) {
     // A visit whose text the ledger refuses (too long a name for its limits) must not fail the push of visits.

@@ -165,7 +165,11 @@ export class VkDeskLedger extends LitElement {
       this.#loadedFor = this.client;
       this.#unsubscribe?.();
       // Another desk's change (the hub's event stream) reloads at once; the timer is the fallback.
-      this.#unsubscribe = this.client.onChange?.(() => void this.load());
+      // Its own writes come back too: a version the panel already shows needs no reload (nor another audited read).
+      this.#unsubscribe = this.client.onChange?.((id, version) => {
+        const shown = this.records.find((r) => r.entry.id === id);
+        if (!shown || shown.version < version) void this.load();
+      });
       void this.load();
     }
   }

@@ -15,7 +15,7 @@
  * role but customer service, and every read of a complaint — listed or opened, by anyone — appends an audit line
  * (`ledger-complaint-read`, the entry id) in the same transaction. There is no delete: complaint records are
  * removed by retention only. The hub's clock stamps every action, and list replies carry it (`now`) so desks
- * run their clocks on the hub's time. Each change is announced on the event stream as `{ type: 'ledger', id, number }`.
+ * run their clocks on the hub's time. Each change is announced on the event stream as `{ type: 'ledger', id, number, version }`.
  */
 import type { Context, Env, Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
@@ -77,9 +77,9 @@ async function readable(repo: Repo, row: LedgerRow, reader: Staff, at: Date): Pr
   return { entry: redactFor(row.entry, reader.role), version: row.version };
 }
 
-/** Tells the site's desks (the event stream) that an entry was opened or changed: its id and number, nothing personal. */
-export async function announce(repo: Repo, entry: LedgerEntry, at: Date): Promise<void> {
-  await repo.emit(entry.siteId, 'ledger', { type: 'ledger', id: entry.id, number: entry.number }, at.toISOString());
+/** Tells the site's desks (the event stream) that an entry was opened or changed: id, number and version, nothing personal. */
+export async function announce(repo: Repo, entry: LedgerEntry, version: number, at: Date): Promise<void> {
+  await repo.emit(entry.siteId, 'ledger', { type: 'ledger', id: entry.id, number: entry.number, version }, at.toISOString());
 }
 
 export function mountLedgerRoutes<E extends Env>(app: Hono<E>, options: LedgerRoutesOptions<E>): void {
@@ -101,7 +101,7 @@ export function mountLedgerRoutes<E extends Env>(app: Hono<E>, options: LedgerRo
       const year = formYear(received, ctx.timeZone);
       const number = formNumber(year, await repo.ledger.nextNumber(principal.siteId, year));
       const entry = domain(() => createEntry(body, { id: randomUUID(), siteId: principal.siteId, number }, ctx));
-      await announce(repo, entry, now);
+      await announce(repo, entry, 1, now);
       return readable(repo, await repo.ledger.insert(entry), principal, now);
     });
     return c.json(record, 201);
@@ -163,7 +163,7 @@ export function mountLedgerRoutes<E extends Env>(app: Hono<E>, options: LedgerRo
       // withheld cannot overwrite them (and the request schema has no `withheld`).
       const next: LedgerEntry = domain(() => applyAction(row.entry, action, ctx));
       if (!(await repo.ledger.update(next, row.version))) return { ok: false, current: await readable(repo, (await repo.ledger.get(principal.siteId, next.id)) as LedgerRow, principal, now) };
-      await announce(repo, next, now);
+      await announce(repo, next, row.version + 1, now);
       return { ok: true, record: await readable(repo, { entry: next, version: row.version + 1 }, principal, now) };
     });
     if (!outcome.ok) return c.json({ error: { code: 'ledger-conflict', message: 'another desk changed this entry first; here it is as it is now' }, current: outcome.current }, 409);

@@ -233,8 +233,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   hostAnswerEventSchema,
   /** A lobby record created or moved on (a parcel logged at a kiosk, collected at a desk). */
   z.strictObject({ type: z.literal('record'), record: lobbyRecordSchema }),
-  /** A ledger entry opened or changed (hub/api/ledger.ts): its id and form number only — desks reload the ledger. */
-  z.strictObject({ type: z.literal('ledger'), id: z.string().check(z.maxLength(MAX_STORED_ID)), number: z.string().check(z.maxLength(MAX_STORED_ID)) }),
+  /** A ledger entry opened or changed (hub/api/ledger.ts): its id, form number and new version only — desks reload the ledger. */
+  z.strictObject({ type: z.literal('ledger'), id: z.string().check(z.maxLength(MAX_STORED_ID)), number: z.string().check(z.maxLength(MAX_STORED_ID)), version: z.int().check(z.minimum(1)) }),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

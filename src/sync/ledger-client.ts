@@ -15,8 +15,8 @@ export interface LedgerApi {
   create(input: NewEntryInput): Promise<LedgerRecord>;
   /** Acts on the version the desk last read; rejects with `hubCode: 'ledger-conflict'` when another desk was first. */
   act(id: string, version: number, action: LedgerAction): Promise<LedgerRecord>;
-  /** Calls `listener` when the hub announces a ledger change (the desk's event stream); returns the unsubscribe. */
-  onChange?(listener: () => void): () => void;
+  /** Calls `listener` with the entry's id and new version when the hub announces a change (the desk's event stream); returns the unsubscribe. */
+  onChange?(listener: (id: string, version: number) => void): () => void;
 }
 
 export class LedgerClient implements LedgerApi {
@@ -46,16 +46,16 @@ export class LedgerClient implements LedgerApi {
     return hubRequest(this.#fetch, this.#origin, { method: 'POST', path: `/ledger/${encodeURIComponent(id)}/actions`, body: { version, action }, reply: ledgerRecordSchema, ...this.#auth() });
   }
 
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(id: string, version: number) => void>();
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (id: string, version: number) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
   /** The hub announced a ledger change (desk/hub-link.ts calls this for a `ledger` event). */
-  changed(): void {
-    for (const listener of this.#listeners) listener();
+  changed(id: string, version: number): void {
+    for (const listener of this.#listeners) listener(id, version);
   }
 
   #auth(): { token?: string } {
