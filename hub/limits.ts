@@ -1,10 +1,13 @@
 /**
  * Rate limits at the hub's front door (issue 6 item 7): token buckets in memory, per key, against the hub's
  * clock (tests move it). A refused request gets 429 `rate-limited` with `Retry-After` in seconds; nothing of
- * it is written, so a flood costs no disk. Buckets live in one process: several hubs on one PostgreSQL each
- * allow the full rate (hub/README.md "Limits").
+ * it is written, so a flood costs no disk. Buckets live in one process; on PostgreSQL, where several hub
+ * processes may share one database, `SharedRateLimiter` also counts pairing, sign-in and answer-link requests
+ * in the database, so N processes together allow the limit once, not N times (hub/README.md "Limits").
  */
+import { createHash } from 'node:crypto';
 import type { Clock } from './clock.js';
+import type { HubStore } from './db/index.js';
 import { HubError } from './errors.js';
 
 export interface BucketSpec {
@@ -89,6 +92,52 @@ export class RateLimiter {
     for (const key of this.buckets.keys()) {
       if (this.buckets.size <= MAX_KEYS) break;
       this.buckets.delete(key);
+    }
+  }
+}
+
+/** The window shared counters are kept in: one minute (every shared limit's burst equals its per-minute rate). */
+const SHARED_WINDOW_MS = 60_000;
+
+/**
+ * A limit counted across hub processes. On PostgreSQL every request that passes this process's own bucket
+ * (the first line: a flood at one process never reaches the database) is counted in `rate_counters` — one
+ * UPSERT in its own short transaction — per key and minute; beyond `burst` in the minute → 429 until the
+ * minute ends. Fixed windows: at a minute's turn a client may get up to twice the burst in a moment, never
+ * more on average. On SQLite (one process by design) only the in-memory bucket counts.
+ * For front-door requests only (pairing, sign-in, answer links): the sync path keeps its in-memory bucket.
+ */
+export class SharedRateLimiter {
+  private readonly local: RateLimiter;
+  private readonly shared: boolean;
+  private prunedWindow = 0;
+
+  constructor(
+    private readonly spec: BucketSpec,
+    private readonly clock: Clock,
+    private readonly what: string,
+    private readonly store: HubStore,
+  ) {
+    this.local = new RateLimiter(spec, clock, what);
+    this.shared = store.dialect === 'postgres';
+  }
+
+  async take(key: string): Promise<void> {
+    this.local.take(key);
+    if (!this.shared) return;
+    const now = this.clock().getTime();
+    const window = Math.floor(now / SHARED_WINDOW_MS);
+    // A hash of the limiter and key: the table never holds a client address.
+    const hashed = createHash('sha256').update(`${this.what}\0${key}`).digest('base64url').slice(0, 32);
+    const prune = window > this.prunedWindow;
+    this.prunedWindow = window;
+    const n = await this.store.write(async (repo) => {
+      if (prune) await repo.rateCounters.prune(window - 1);
+      return repo.rateCounters.hit(hashed, window, 1);
+    });
+    if (n > this.spec.burst) {
+      const wait = Math.max(1, Math.ceil(((window + 1) * SHARED_WINDOW_MS - now) / 1000));
+      throw new HubError(429, 'rate-limited', `too many ${this.what}; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) });
     }
   }
 }

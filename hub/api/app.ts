@@ -34,7 +34,7 @@ import type { Clock } from '../clock.js';
 import type { HubStore, StaffRow } from '../db/index.js';
 import { deviceStatus } from '../devices.js';
 import { HubError } from '../errors.js';
-import { DEFAULT_LIMITS, RateLimiter, type HubLimits } from '../limits.js';
+import { DEFAULT_LIMITS, RateLimiter, SharedRateLimiter, type HubLimits } from '../limits.js';
 import { publicHealth, siteHealth } from '../health.js';
 import type { EventFanout } from '../events/fanout.js';
 import { eventStream } from '../events/sse.js';
@@ -123,9 +123,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   const { store, fanout, clock } = options;
   const app = new Hono<Env>();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const pairLimit = new RateLimiter(limits.pair, clock, 'pairing requests');
-  const signInClientLimit = new RateLimiter(limits.signInPerClient, clock, 'sign-in attempts');
-  const signInSiteLimit = new RateLimiter(limits.signInPerSite, clock, 'sign-in attempts at this site');
+  // Front-door limits are counted across hub processes on PostgreSQL (SharedRateLimiter); pushes stay per process.
+  const pairLimit = new SharedRateLimiter(limits.pair, clock, 'pairing requests', store);
+  const signInClientLimit = new SharedRateLimiter(limits.signInPerClient, clock, 'sign-in attempts', store);
+  const signInSiteLimit = new SharedRateLimiter(limits.signInPerSite, clock, 'sign-in attempts at this site', store);
   const pushLimit = new RateLimiter(limits.pushChanges, clock, 'changes from this device');
   const embedding = new EmbeddingOrigins(store, clock);
 
@@ -203,7 +204,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   // ----- pairing -----
 
   app.post('/api/v1/pair', async (c) => {
-    pairLimit.take(clientOf(c));
+    await pairLimit.take(clientOf(c));
     const body = await readJson(c.req.raw, pairRequestSchema);
     const now = clock();
     const token = newToken('device');
@@ -250,8 +251,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const now = clock();
     const client = clientOf(c);
     const scope = body.siteId ?? '*';
-    signInClientLimit.take(client);
-    signInSiteLimit.take(scope);
+    await signInClientLimit.take(client);
+    await signInSiteLimit.take(scope);
     // Counted as wrong BEFORE the PIN is checked, so parallel guesses cannot check more PINs than the lock allows.
     const attempt = await store.write(async (repo) => {
       const failures = await repo.signInFailures(scope, client);

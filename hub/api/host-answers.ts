@@ -14,7 +14,7 @@ import { hostAnswerRequestSchema, hostLinkRequestSchema, hostLinkViewSchema, hos
 import type { Clock } from '../clock.js';
 import type { HubStore } from '../db/index.js';
 import { HubError } from '../errors.js';
-import { RateLimiter, type BucketSpec } from '../limits.js';
+import { SharedRateLimiter, type BucketSpec } from '../limits.js';
 import { answerHostLink, kioskHostAnswer, viewHostLink } from '../notify/host-answers.js';
 import type { Principal } from '../principal.js';
 import { readJson } from './body.js';
@@ -22,7 +22,7 @@ import { readJson } from './body.js';
 /**
  * Link requests (view and answer together) per client address: a host opens a link, reads, taps — a handful
  * each. Forged tokens are refused after one HMAC anyway; this keeps a flood of them off the database's secret
- * reads. Per process, like the hub's other limits (hub/limits.ts).
+ * reads. Counted across hub processes on PostgreSQL, like pairing and sign-in (hub/limits.ts).
  */
 export const HOST_LINK_LIMIT: BucketSpec = { burst: 30, perMinute: 30 };
 
@@ -43,16 +43,16 @@ type AnyEnv = any;
 
 export function mountHostAnswers(app: Hono<AnyEnv>, deps: { store: HubStore; clock: Clock; authenticate: (c: Context<AnyEnv>, allowRevoked?: boolean) => Promise<Principal> }): void {
   const { store, clock } = deps;
-  const linkLimit = new RateLimiter(HOST_LINK_LIMIT, clock, 'answer-link requests');
+  const linkLimit = new SharedRateLimiter(HOST_LINK_LIMIT, clock, 'answer-link requests', store);
 
   app.post('/api/v1/host-answer/view', async (c) => {
-    linkLimit.take(clientOf(c));
+    await linkLimit.take(clientOf(c));
     const body = await readJson(c.req.raw, hostLinkRequestSchema);
     return c.json(hostLinkViewSchema.parse(await viewHostLink(store, body.token, clock())));
   });
 
   app.post('/api/v1/host-answer', async (c) => {
-    linkLimit.take(clientOf(c));
+    await linkLimit.take(clientOf(c));
     const body = await readJson(c.req.raw, hostAnswerRequestSchema);
     return c.json(hostAnswerReplySchema.parse(await answerHostLink(store, body.token, body.answer, clock())));
   });

@@ -415,6 +415,19 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
       await db.schema.createIndex('lobby_records_day').on('lobby_records').columns(['site_id', 'day_key']).execute();
     },
   },
+  '0014-ops2': {
+    // Issue 6 item 7: rate-limit counters shared by every hub process on one PostgreSQL (hub/limits.ts
+    // SharedRateLimiter). Created on SQLite too (one schema), where it stays empty: one process, buckets in memory.
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('rate_counters')
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_counters_pk', ['key', 'window_start'])
+        .execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

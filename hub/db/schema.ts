@@ -329,6 +329,16 @@ export interface Database {
   host_answers: HostAnswersTable;
   device_reports: DeviceReportsTable;
   lobby_records: LobbyRecordsTable;
+  rate_counters: RateCountersTable;
+}
+
+/** Migration 0014-ops2: rate-limit counters shared by hub processes on PostgreSQL (hub/db/rate-counter-store.ts). */
+export interface RateCountersTable {
+  /** A hash of the limiter and its key (a client address is never stored). */
+  key: string;
+  /** The minute (ms since the epoch / 60 000). */
+  window_start: number;
+  n: number;
 }
 
 /** Migration 0009: a kiosk's last self-report (hub/db/device-report-store.ts). */

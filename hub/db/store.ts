@@ -16,6 +16,7 @@ import { AuditRepo } from './audit-store.js';
 import { RecordsRepo } from './records-store.js';
 import { LedgerRepo } from './ledger-store.js';
 import { HostAnswerRepo } from './host-answer-store.js';
+import { RateCounterRepo } from './rate-counter-store.js';
 import { ReportsRepo } from './reports-store.js';
 import { DeviceReportRepo } from './device-report-store.js';
 import { SiteAdminRepo } from './site-admin-store.js';
@@ -165,6 +166,12 @@ export class Repo {
     return (this.hostAnswerRepo ??= new HostAnswerRepo(this.db));
   }
   private hostAnswerRepo: HostAnswerRepo | undefined;
+
+  /** Rate-limit counters shared by hub processes (PostgreSQL): rate-counter-store.ts. */
+  get rateCounters(): RateCounterRepo {
+    return (this.rateCounterRepo ??= new RateCounterRepo(this.db));
+  }
+  private rateCounterRepo: RateCounterRepo | undefined;
 
 
   /** Report aggregates (SQL counts, never rows of personal data) in this same transaction: reports-store.ts. */
