@@ -20,12 +20,12 @@ interface HostContacts {
 }
 
 /** Whether a new record is one the unit is told of by the hub. */
-export function isHubDelivery(record: LobbyRecord): record is LobbyRecord & { data: ParcelData | FoodDeliveryData } {
+export function isHubDelivery(record: LobbyRecord): record is LobbyRecord & { kind: 'parcel' | 'food-delivery'; data: ParcelData | FoodDeliveryData } {
   return (record.kind === 'parcel' || record.kind === 'food-delivery') && (record.data as { notify?: string }).notify === 'hub';
 }
 
 /** Queues the notifications of one new delivery; returns how many were queued. */
-export async function enqueueDeliveryNotifications(repo: Repo, record: LobbyRecord & { data: ParcelData | FoodDeliveryData }, at: string): Promise<number> {
+export async function enqueueDeliveryNotifications(repo: Repo, record: LobbyRecord & { kind: 'parcel' | 'food-delivery'; data: ParcelData | FoodDeliveryData }, at: string): Promise<number> {
   const data = record.data;
   const company = record.kind === 'parcel' ? (data as ParcelData).carrier : (data as FoodDeliveryData).company;
   const count = record.kind === 'parcel' ? (data as ParcelData).count : 1;

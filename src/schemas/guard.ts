@@ -34,9 +34,7 @@ const envelope = {
   createdBy: staffId,
 };
 
-const cardSchema = z.strictObject({
-  ...envelope,
-  kind: z.literal('card'),
+const cardFields = {
   cardKind: z.enum(CARD_KINDS),
   number: short,
   visitId: z.optional(z.string().check(z.uuid())),
@@ -44,11 +42,10 @@ const cardSchema = z.strictObject({
   issuedAt: iso,
   returnedAt: z.optional(iso),
   returnedBy: z.optional(staffId),
-});
+};
+const cardSchema = z.strictObject({ ...envelope, kind: z.literal('card'), ...cardFields });
 
-const goodsPassSchema = z.strictObject({
-  ...envelope,
-  kind: z.literal('goods-pass'),
+const goodsPassFields = {
   code: z.string().check(z.length(PASS_CODE_LENGTH)),
   unit: short,
   requester: z.enum(PASS_REQUESTERS),
@@ -60,20 +57,18 @@ const goodsPassSchema = z.strictObject({
   decidedAt: z.optional(iso),
   closedBy: z.optional(staffId),
   closedAt: z.optional(iso),
-});
+};
+const goodsPassSchema = z.strictObject({ ...envelope, kind: z.literal('goods-pass'), ...goodsPassFields });
 
-const carriedSchema = z.strictObject({
-  ...envelope,
-  kind: z.literal('carried'),
+const carriedFields = {
   visitId: z.optional(z.string().check(z.uuid())),
   items: z.string().check(z.minLength(1), z.maxLength(MAX_GUARD_TEXT)),
   decision: z.enum(CARRIED_DECISIONS),
   permittedBy: z.optional(short),
-});
+};
+const carriedSchema = z.strictObject({ ...envelope, kind: z.literal('carried'), ...carriedFields });
 
-const roomEntrySchema = z.strictObject({
-  ...envelope,
-  kind: z.literal('room-entry'),
+const roomEntryFields = {
   roomId: roomIdSchema,
   person: short,
   organisation: z.optional(short),
@@ -81,30 +76,43 @@ const roomEntrySchema = z.strictObject({
   approvedBy: short,
   enteredAt: iso,
   leftAt: z.optional(iso),
-});
+};
+const roomEntrySchema = z.strictObject({ ...envelope, kind: z.literal('room-entry'), ...roomEntryFields });
 
-const handoverSchema = z.strictObject({
-  ...envelope,
-  kind: z.literal('handover'),
+const handoverFields = {
   openItems: longText,
   changes: longText,
   notices: longText,
   equipment: longText,
   acknowledgedBy: z.optional(staffId),
   acknowledgedAt: z.optional(iso),
-});
+};
+const handoverSchema = z.strictObject({ ...envelope, kind: z.literal('handover'), ...handoverFields });
 
-const occurrenceSchema = z.strictObject({
-  ...envelope,
-  kind: z.literal('occurrence'),
+const occurrenceFields = {
   category: z.enum(OCCURRENCE_CATEGORIES),
   text: z.string().check(z.minLength(1), z.maxLength(MAX_GUARD_TEXT)),
   at: iso,
   alertId: z.optional(z.string().check(z.uuid())),
-});
+};
+const occurrenceSchema = z.strictObject({ ...envelope, kind: z.literal('occurrence'), ...occurrenceFields });
 
 /** Any record of the guard's registers, told apart by `kind`. */
 export const guardRecordSchema = z.discriminatedUnion('kind', [cardSchema, goodsPassSchema, carriedSchema, roomEntrySchema, handoverSchema, occurrenceSchema]);
+
+/**
+ * Each register's `data` inside the shared lobby-record envelope (src/schemas/lobby.ts RECORD_DATA_SCHEMAS):
+ * the record minus what the envelope already holds (id, kind, site, day, times). `createdBy` stays in the data
+ * because the domain's rules read it (a handover is acknowledged by another member of staff).
+ */
+export const GUARD_DATA_SCHEMAS = {
+  card: z.strictObject({ createdBy: staffId, ...cardFields }),
+  'goods-pass': z.strictObject({ createdBy: staffId, ...goodsPassFields }),
+  carried: z.strictObject({ createdBy: staffId, ...carriedFields }),
+  'room-entry': z.strictObject({ createdBy: staffId, ...roomEntryFields }),
+  handover: z.strictObject({ createdBy: staffId, ...handoverFields }),
+  occurrence: z.strictObject({ createdBy: staffId, ...occurrenceFields }),
+} as const;
 
 // The schema and the domain type must describe the same thing: each must be assignable to the other.
 type Assignable<From extends To, To> = [From, To];

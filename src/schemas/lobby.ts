@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { RECORD_KINDS, type LobbyRecord, type RecordKind } from '../domain/lobby/record.js';
 import { MAX_LABEL_PHOTO_CHARS, MAX_LOBBY_TEXT, MAX_PARCEL_COUNT, MAX_SIGNATURE_CHARS, type FoodDeliveryData, type ParcelData } from '../domain/lobby/parcel.js';
 import { isUuid, isUuidV7 } from '../domain/uuid.js';
+import { GUARD_DATA_SCHEMAS } from './guard.js';
 import { MAX_STORED_ID } from './visit.js';
 
 /** Most transitions a record keeps (a parcel has 3; a long-running register far fewer than this). */
@@ -62,6 +63,12 @@ export const foodDeliveryDataSchema = z.strictObject({
 export const RECORD_DATA_SCHEMAS: { readonly [K in RecordKind]: z.ZodMiniType } = {
   parcel: parcelDataSchema,
   'food-delivery': foodDeliveryDataSchema,
+  card: GUARD_DATA_SCHEMAS.card,
+  'goods-pass': GUARD_DATA_SCHEMAS['goods-pass'],
+  carried: GUARD_DATA_SCHEMAS.carried,
+  'room-entry': GUARD_DATA_SCHEMAS['room-entry'],
+  handover: GUARD_DATA_SCHEMAS.handover,
+  occurrence: GUARD_DATA_SCHEMAS.occurrence,
 };
 
 /** The envelope, with `data` checked by its kind's schema and the state matching the last history entry. */

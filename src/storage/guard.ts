@@ -1,20 +1,22 @@
 /**
  * `GuardStore`: the guard's registers (src/domain/guard.ts) on this device — cards, goods-removal passes,
- * carried items, restricted-room entries, shift handovers and occurrences.
+ * carried items, restricted-room entries, shift handovers and occurrences — kept as lobby records
+ * (src/domain/lobby/record.ts) through `RecordStore` in the kiosk database, so they sync like parcels: every
+ * write is an outbox entry pushed to the hub (change `record`), and a hub-linked desk (db `<dbName>:hub`)
+ * receives the other desks' records in its state and events.
  *
- * Kept in a database of its own (`<dbName>-guard`, one store `records`) rather than as a new version of the
- * kiosk database: the lobby registers of issue 7 were built side by side, and two new versions of one
- * database made at the same time cannot both ship. Every record has the same small envelope (see the domain
- * module), so moving them into the shared lobby-record store is a mapping done in one place: this file.
+ * The mapping is this file's only job: the domain's record is the envelope (id, kind, site, day, times) plus
+ * `data` (everything else, `createdBy` included); its state is the domain's status (`stateOf`). Each decision
+ * (return, approve, use, acknowledge, raise) is `RecordStore.update`: the record is read, the domain's pure rule
+ * applied and the result written in ONE transaction, so two desks on one device or a double tap cannot both
+ * win — the second gets the domain's refusal (GuardError) and nothing is written. Checks that span records (a
+ * card number still out, a pass by its door code) read the register just before; between devices the hub's
+ * merge rule (longer history wins) settles the rest.
  *
- * Like `DeskStore`: rows are parsed on the way in (a bad row is a bug: `storage-row-invalid`, nothing written)
- * and on the way out (bad rows are reported in `invalid`, never deleted); each decision is read and written
- * in ONE readwrite transaction so two desks or a double tap cannot both win (the second gets the domain's
- * refusal); writes use strict durability and resolve after the commit. Every write posts `{ type: 'changed' }`
- * on `BroadcastChannel('vk-desk:' + dbName)`, which the desk's panels listen to.
+ * Earlier builds kept these registers in a database of their own, `<dbName>-guard`. It is not migrated: that
+ * build never shipped (it lived for one session on development machines), and its records never left the
+ * device anyway.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { KioskError } from '../domain/errors.js';
 import {
   GUARD_LOOKBACK_DAYS,
   GuardError,
@@ -52,87 +54,79 @@ import {
   type RoomEntryRecord,
 } from '../domain/guard.js';
 import type { StaffRole } from '../domain/desk.js';
+import { RECORD_MACHINES, moveRecord, newRecord, type LobbyRecord } from '../domain/lobby/record.js';
 import type { SiteConfig } from '../domain/site.js';
 import { localDayKey } from '../domain/time.js';
 import { UUIDV7_RANDOM_BYTES, uuidv7 } from '../domain/uuid.js';
 import type { Visit } from '../domain/visit.js';
-import { guardRecordSchema } from '../schemas/guard.js';
-import { toStorageError } from './errors.js';
-import { STRICT, checkedRow, parseRows, type ReadResult } from './tx.js';
+import { RecordStore, newRecordId } from './records.js';
+import { isDomException } from './errors.js';
+import type { ReadResult } from './tx.js';
+import { KioskError } from '../domain/errors.js';
 
-/** The guard database's version; raise it by one with a new `if (oldVersion < N)` step. */
-export const GUARD_DB_VERSION = 1;
+type GuardOf<K extends GuardRecordKind> = Extract<GuardRecord, { kind: K }>;
+/** What a guard record keeps in the envelope's `data`: all but the envelope's own fields. */
+export type GuardData<K extends GuardRecordKind = GuardRecordKind> = Omit<GuardOf<K>, 'id' | 'kind' | 'siteId' | 'dayKey' | 'createdAt' | 'updatedAt'>;
+type GuardLobbyRecord = LobbyRecord<GuardData>;
 
-/** The guard's database beside the kiosk database `dbName`. */
-export const guardDbName = (dbName: string): string => `${dbName}-guard`;
-
-interface GuardDB extends DBSchema {
-  records: {
-    key: string;
-    value: GuardRecord;
-    indexes: { 'by-kind-day': [GuardRecordKind, string]; 'by-visit': string };
-  };
-}
-
-type GuardTx = IDBPTransaction<GuardDB, ['records'], 'readwrite'>;
-
-const connections = new Map<string, Promise<IDBPDatabase<GuardDB>>>();
-
-function openGuardDb(name: string): Promise<IDBPDatabase<GuardDB>> {
-  const cached = connections.get(name);
-  if (cached) return cached;
-  const opening = openDB<GuardDB>(name, GUARD_DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const records = db.createObjectStore('records', { keyPath: 'id' });
-        records.createIndex('by-kind-day', ['kind', 'dayKey']);
-        // Cards and carried items made against a visit: one read finds them.
-        records.createIndex('by-visit', 'visitId');
-      }
-    },
-    blocking() {
-      // A newer version wants in: step aside, the next call reopens.
-      connections.delete(name);
-      void opening.then((db) => db.close());
-    },
-    terminated() {
-      connections.delete(name);
-    },
-  });
-  connections.set(name, opening);
-  opening.catch(() => connections.delete(name));
-  return opening;
-}
-
-/** Closes and forgets the guard database beside `dbName` (tests, before deleting it). */
-export async function closeGuardDb(dbName: string): Promise<void> {
-  const name = guardDbName(dbName);
-  const opening = connections.get(name);
-  connections.delete(name);
-  if (opening) (await opening.catch(() => undefined))?.close();
-}
-
-/** Runs `body` in one readwrite transaction and resolves after the commit; any throw aborts it (nothing half-written). */
-async function write<T>(tx: GuardTx, body: () => Promise<T>): Promise<T> {
-  try {
-    const result = await body();
-    await tx.done;
-    return result;
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborting.
-    }
-    tx.done.catch(() => undefined);
-    if (error instanceof GuardError || error instanceof KioskError || error instanceof RangeError) throw error;
-    throw toStorageError(error, tx.error);
+/** The lobby-record state of a guard record: its status, or what its fields say happened. */
+export function stateOf(record: GuardRecord): string {
+  switch (record.kind) {
+    case 'card':
+      return record.returnedAt === undefined ? 'issued' : 'returned';
+    case 'goods-pass':
+      return record.status;
+    case 'carried':
+      return 'checked';
+    case 'room-entry':
+      return record.leftAt === undefined ? 'inside' : 'left';
+    case 'handover':
+      return record.acknowledgedBy === undefined ? 'waiting' : 'acknowledged';
+    case 'occurrence':
+      return record.alertId === undefined ? 'logged' : 'raised';
   }
 }
 
-const newId = (at: Date): string => uuidv7(at.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
-const row = (record: GuardRecord): GuardRecord => checkedRow(guardRecordSchema, record, 'records', record.id);
-const idOf = (raw: unknown): string => (typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '(unknown)');
+/** The domain's record of a lobby record of a guard kind. */
+export function fromLobby(record: LobbyRecord<object>): GuardRecord {
+  return { ...(record.data as GuardData), id: record.id, kind: record.kind, siteId: record.siteId, dayKey: record.dayKey, createdAt: record.createdAt, updatedAt: record.updatedAt } as GuardRecord;
+}
+
+function dataOf(record: GuardRecord): GuardData {
+  const { id: _id, kind: _kind, siteId: _site, dayKey: _day, createdAt: _created, updatedAt: _updated, ...data } = record;
+  return data;
+}
+
+/** Every state of a kind (a register lists all of them). */
+const statesOf = (kind: GuardRecordKind): string[] => Object.keys(RECORD_MACHINES[kind].next);
+
+/**
+ * A domain rule as a `RecordStore.update` move: the lobby record becomes the domain's record, the rule runs
+ * (and may refuse), and the result goes back as a transition to its new state with its new data. A rule that
+ * changes nothing (a pass decided twice) leaves the record as it was.
+ */
+function asMove<K extends GuardRecordKind>(kind: K, rule: (record: GuardOf<K>) => GuardOf<K>, at: Date, by: string | undefined) {
+  return (record: GuardLobbyRecord): GuardLobbyRecord => {
+    if (record.kind !== kind) throw new KioskError('storage-failed', { name: 'NotFoundError', store: 'records', id: record.id });
+    const before = fromLobby(record) as GuardOf<K>;
+    const after = rule(before);
+    if (after === before) return record;
+    const to = stateOf(after);
+    const data = dataOf(after);
+    if (to === record.state) return { ...record, data, updatedAt: after.updatedAt > record.updatedAt ? after.updatedAt : record.updatedAt };
+    return moveRecord(record, to, at, by, data);
+  };
+}
+
+/** Card id of a visit's badge: derived from the visit's id, so every desk and every refresh records one card per visit. */
+function badgeCardId(visit: Pick<Visit, 'id'>, issuedMs: number): string {
+  const hex = visit.id.replace(/-/g, '');
+  const bytes = new Uint8Array(UUIDV7_RANDOM_BYTES);
+  // The visit id's last 10 bytes (its random part) with one bit flipped, so the card never shares the visit's id.
+  for (let i = 0; i < UUIDV7_RANDOM_BYTES; i++) bytes[i] = parseInt(hex.slice(12 + 2 * i, 14 + 2 * i), 16) || 0;
+  bytes[UUIDV7_RANDOM_BYTES - 1] = (bytes[UUIDV7_RANDOM_BYTES - 1] ?? 0) ^ 1;
+  return uuidv7(issuedMs, bytes);
+}
 
 /** The signed-in member of staff who makes a change. */
 export interface Actor {
@@ -172,68 +166,43 @@ export interface HandoverInput {
 
 /** The guard's registers of one site on this device. Stateless apart from the names; any number of instances share the data. */
 export class GuardStore {
-  readonly guardDb: string;
+  private readonly records: RecordStore;
   constructor(
     readonly dbName: string,
     private readonly site: Pick<SiteConfig, 'id' | 'timeZone' | 'guard'>,
   ) {
-    this.guardDb = guardDbName(dbName);
+    this.records = new RecordStore(dbName);
   }
 
-  private async db(): Promise<IDBPDatabase<GuardDB>> {
-    try {
-      return await openGuardDb(this.guardDb);
-    } catch (error) {
-      throw toStorageError(error);
-    }
+  /** Writes a new record of `kind` in its first state (its id fixed by the caller when it must be one per thing). */
+  private async create<K extends GuardRecordKind>(kind: K, fields: GuardData<K>, at: Date, id: string = newRecordId(at)): Promise<GuardOf<K>> {
+    const record = await this.records.create(
+      (deviceId) => newRecord<GuardData>({ id, kind, siteId: this.site.id, deviceId, timeZone: this.site.timeZone, now: at, by: fields.createdBy, data: fields }),
+      at,
+    );
+    return fromLobby(record) as GuardOf<K>;
   }
 
-  private async tx(): Promise<GuardTx> {
-    return (await this.db()).transaction(['records'], 'readwrite', STRICT);
+  /** Applies a domain rule to record `id` of `kind` in one transaction (see `asMove`). */
+  private async move<K extends GuardRecordKind>(kind: K, id: string, rule: (record: GuardOf<K>) => GuardOf<K>, at: Date, by?: string): Promise<GuardOf<K>> {
+    const record = await this.records.update<GuardLobbyRecord>(id, asMove(kind, rule, at, by), at);
+    return fromLobby(record) as GuardOf<K>;
   }
 
-  private envelope(at: Date, staffId: string) {
-    const iso = at.toISOString();
-    return { id: newId(at), siteId: this.site.id, dayKey: localDayKey(at, this.site.timeZone), createdAt: iso, updatedAt: iso, createdBy: staffId };
-  }
-
-  private changed(): void {
-    const channel = new BroadcastChannel(`vk-desk:${this.dbName}`);
-    channel.postMessage({ type: 'changed' });
-    channel.close();
+  /** Every record of `kind` of this site in `states` (all of them when not given), whatever its day. */
+  private async inStates<K extends GuardRecordKind>(kind: K, states: readonly string[] = statesOf(kind)): Promise<GuardOf<K>[]> {
+    const read = await this.records.byState(kind, states);
+    return read.rows.filter((r) => r.siteId === this.site.id).map((r) => fromLobby(r) as GuardOf<K>);
   }
 
   /** Records of `kind` made on the last `GUARD_LOOKBACK_DAYS` local days up to `now`'s, oldest first; bad rows apart. */
-  async list<K extends GuardRecordKind>(kind: K, now: Date): Promise<ReadResult<Extract<GuardRecord, { kind: K }>>> {
+  async list<K extends GuardRecordKind>(kind: K, now: Date): Promise<ReadResult<GuardOf<K>>> {
     const today = localDayKey(now, this.site.timeZone);
-    const from = shiftDayKey(today, -GUARD_LOOKBACK_DAYS);
-    const db = await this.db();
     // Upper bound past any day: records dated ahead by a device's clock are listed too.
-    const raw: unknown[] = await db.getAllFromIndex('records', 'by-kind-day', IDBKeyRange.bound([kind, from], [kind, '\uffff']));
-    const parsed = parseRows(raw, guardRecordSchema, 'id');
-    const rows = parsed.rows.filter((r): r is Extract<GuardRecord, { kind: K }> => r.kind === kind && r.siteId === this.site.id);
+    const read = await this.records.byDays(kind, shiftDayKey(today, -GUARD_LOOKBACK_DAYS), '\uffff');
+    const rows = read.rows.filter((r) => r.kind === kind && r.siteId === this.site.id).map((r) => fromLobby(r) as GuardOf<K>);
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    return { rows, invalid: parsed.invalid };
-  }
-
-  /** Reads one record of `kind` inside `tx`, or rejects with `storage-failed` NotFoundError. */
-  private async getIn<K extends GuardRecordKind>(tx: GuardTx, id: string, kind: K): Promise<Extract<GuardRecord, { kind: K }>> {
-    const raw: unknown = await tx.objectStore('records').get(id);
-    if (raw === undefined) throw new KioskError('storage-failed', { name: 'NotFoundError', store: 'records', id });
-    const record = checkedRow(guardRecordSchema, raw, 'records', idOf(raw));
-    if (record.kind !== kind) throw new KioskError('storage-failed', { name: 'NotFoundError', store: 'records', id });
-    return record as Extract<GuardRecord, { kind: K }>;
-  }
-
-  private async allOfKindIn<K extends GuardRecordKind>(tx: GuardTx, kind: K): Promise<Extract<GuardRecord, { kind: K }>[]> {
-    const raw: unknown[] = await tx.objectStore('records').index('by-kind-day').getAll(IDBKeyRange.bound([kind, ''], [kind, '\uffff']));
-    return parseRows(raw, guardRecordSchema, 'id').rows.filter((r): r is Extract<GuardRecord, { kind: K }> => r.kind === kind && r.siteId === this.site.id);
-  }
-
-  private async done<T>(result: Promise<T>): Promise<T> {
-    const value = await result;
-    this.changed();
-    return value;
+    return { rows, invalid: read.invalid };
   }
 
   // ——— cards ———
@@ -243,105 +212,78 @@ export class GuardStore {
     const number = text(input.number, 'number', MAX_GUARD_SHORT);
     const holder = text(input.holder, 'holder', MAX_GUARD_SHORT, false);
     if (input.visitId === undefined && holder === '') throw new GuardError('required', { field: 'holder' });
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        checkCardIssue(await this.allOfKindIn(tx, 'card'), input.cardKind, number);
-        const card = row({
-          ...this.envelope(at, staffId),
-          kind: 'card',
-          cardKind: input.cardKind,
-          number,
-          ...(input.visitId !== undefined ? { visitId: input.visitId } : {}),
-          ...(holder ? { holder } : {}),
-          issuedAt: at.toISOString(),
-        }) as CardRecord;
-        await tx.objectStore('records').add(card);
-        return card;
-      }),
+    checkCardIssue(await this.inStates('card', ['issued']), input.cardKind, number);
+    return this.create(
+      'card',
+      {
+        createdBy: staffId,
+        cardKind: input.cardKind,
+        number,
+        ...(input.visitId !== undefined ? { visitId: input.visitId } : {}),
+        ...(holder ? { holder } : {}),
+        issuedAt: at.toISOString(),
+      },
+      at,
     );
   }
 
   /**
-   * Records the numbered badges handed out at **Confirm check-in** as visitor cards, once per visit (the
-   * check and the write in one transaction, so two refreshes never record one badge twice). Returns those added.
+   * Records the numbered badges handed out at **Confirm check-in** as visitor cards, once per visit: the card's
+   * id is derived from the visit's, so a second refresh, a second tab or another desk writes the same record (the
+   * second add on this device is refused by IndexedDB and skipped; the hub keeps one). Returns those added.
    */
   async recordBadgeCards(visits: readonly Visit[], staffId: string, at: Date): Promise<CardRecord[]> {
     const candidates = visits.filter((v) => v.badgeNumber !== undefined && v.badgeNumber.trim() !== '' && (v.status === 'checked-in' || v.status === 'checked-out'));
     if (candidates.length === 0) return [];
-    const tx = await this.tx();
-    const added = await write(tx, async () => {
-      const out: CardRecord[] = [];
-      const index = tx.objectStore('records').index('by-visit');
-      for (const visit of candidates) {
-        const existing = await index.getAll(visit.id);
-        if (existing.some((r) => (r as { kind?: string }).kind === 'card')) continue;
-        const issued = new Date(checkedInAt(visit));
-        const card = row({
-          ...this.envelope(issued, staffId),
-          updatedAt: at.toISOString(),
-          kind: 'card',
-          cardKind: 'visitor',
-          number: (visit.badgeNumber ?? '').trim().slice(0, MAX_GUARD_SHORT),
-          visitId: visit.id,
-          issuedAt: issued.toISOString(),
-        }) as CardRecord;
-        await tx.objectStore('records').add(card);
-        out.push(card);
+    const carded = new Set([...(await this.list('card', at)).rows, ...(await this.inStates('card', ['issued']))].map((c) => c.visitId));
+    const out: CardRecord[] = [];
+    for (const visit of candidates) {
+      if (carded.has(visit.id)) continue;
+      const issued = new Date(checkedInAt(visit));
+      const fields: GuardData<'card'> = { createdBy: staffId, cardKind: 'visitor', number: (visit.badgeNumber ?? '').trim().slice(0, MAX_GUARD_SHORT), visitId: visit.id, issuedAt: issued.toISOString() };
+      try {
+        out.push(await this.create('card', fields, issued, badgeCardId(visit, issued.getTime())));
+      } catch (error) {
+        // Recorded meanwhile (another tab or refresh): the id is the visit's, so it is the same card.
+        if (error instanceof KioskError && error.details['name'] === 'ConstraintError') continue;
+        if (isDomException(error, 'ConstraintError')) continue;
+        throw error;
       }
-      return out;
-    });
-    if (added.length > 0) this.changed();
-    return added;
+    }
+    return out;
   }
 
   /**
    * **Check out** of a visitor holding a numbered badge: the badge is recorded as the visit's card (if the
-   * panel has not done so yet) and, when it was handed back, every card of the visit still out is returned —
-   * one transaction. Not handed back: the card stays out and the end-of-day list flags it. Returns the cards returned.
+   * panel has not done so yet) and, when it was handed back, every card of the visit still out is returned.
+   * Not handed back: the card stays out and the end-of-day list flags it. Returns the cards returned.
    */
   async settleVisitCard(visit: Visit, returned: boolean, staffId: string, at: Date): Promise<CardRecord[]> {
     await this.recordBadgeCards([visit], staffId, at);
     if (!returned) return [];
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const raw: unknown[] = await tx.objectStore('records').index('by-visit').getAll(visit.id);
-        const out: CardRecord[] = [];
-        for (const record of parseRows(raw, guardRecordSchema, 'id').rows) {
-          if (record.kind !== 'card' || record.returnedAt !== undefined) continue;
-          const back = returnCard(record, at, staffId);
-          await tx.objectStore('records').put(row(back));
-          out.push(back);
-        }
-        return out;
-      }),
-    );
+    const out: CardRecord[] = [];
+    for (const card of (await this.inStates('card', ['issued'])).filter((c) => c.visitId === visit.id)) {
+      try {
+        out.push(await this.move('card', card.id, (c) => returnCard(c, at, staffId), at, staffId));
+      } catch (error) {
+        // Returned meanwhile by another desk or tap: nothing left to do for this card.
+        if (error instanceof GuardError && error.code === 'card-not-issued') continue;
+        throw error;
+      }
+    }
+    return out;
   }
 
   /** A card handed back by its number: refused with `card-not-issued` when no card with that number is out. */
   async returnCardByNumber(number: string, staffId: string, at: Date, kind?: CardKind): Promise<CardRecord> {
     const n = text(number, 'number', MAX_GUARD_SHORT);
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const card = returnCard(cardToReturn(await this.allOfKindIn(tx, 'card'), n, kind), at, staffId);
-        await tx.objectStore('records').put(row(card));
-        return card;
-      }),
-    );
+    const card = cardToReturn(await this.inStates('card', ['issued']), n, kind);
+    return this.move('card', card.id, (c) => returnCard(c, at, staffId), at, staffId);
   }
 
   /** A listed card handed back (its **Returned** button); a card already returned is refused. */
   async returnCardById(id: string, staffId: string, at: Date): Promise<CardRecord> {
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const card = returnCard(await this.getIn(tx, id, 'card'), at, staffId);
-        await tx.objectStore('records').put(row(card));
-        return card;
-      }),
-    );
+    return this.move('card', id, (c) => returnCard(c, at, staffId), at, staffId);
   }
 
   // ——— goods-removal passes ———
@@ -351,71 +293,37 @@ export class GuardStore {
     const unit = text(input.unit, 'unit', MAX_GUARD_SHORT);
     const items = text(input.items, 'items', MAX_GUARD_TEXT);
     checkPassDates(input.validFrom, input.validUntil);
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const taken = new Set((await this.allOfKindIn(tx, 'goods-pass')).map((p) => p.code));
-        let code = passCode(crypto.getRandomValues(new Uint8Array(PASS_CODE_LENGTH)));
-        while (taken.has(code)) code = passCode(crypto.getRandomValues(new Uint8Array(PASS_CODE_LENGTH)));
-        const pass = row({
-          ...this.envelope(at, staffId),
-          kind: 'goods-pass',
-          code,
-          unit,
-          requester: input.requester,
-          items,
-          validFrom: input.validFrom,
-          validUntil: input.validUntil,
-          status: 'requested',
-        }) as GoodsPassRecord;
-        await tx.objectStore('records').add(pass);
-        return pass;
-      }),
-    );
+    const taken = new Set((await this.inStates('goods-pass')).map((p) => p.code));
+    let code = passCode(crypto.getRandomValues(new Uint8Array(PASS_CODE_LENGTH)));
+    while (taken.has(code)) code = passCode(crypto.getRandomValues(new Uint8Array(PASS_CODE_LENGTH)));
+    return this.create('goods-pass', { createdBy: staffId, code, unit, requester: input.requester, items, validFrom: input.validFrom, validUntil: input.validUntil, status: 'requested' }, at);
   }
 
   /** The management office approves or rejects a requested pass (`not-allowed-to-approve` for other roles). */
   async decidePass(id: string, decision: 'approved' | 'rejected', staff: Actor, at: Date): Promise<GoodsPassRecord> {
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const pass = decidePass(await this.getIn(tx, id, 'goods-pass'), decision, staff, at);
-        await tx.objectStore('records').put(row(pass));
-        return pass;
-      }),
-    );
+    return this.move('goods-pass', id, (p) => decidePass(p, decision, staff, at), at, staff.id);
   }
 
   /** The guard lets the goods out on the pass with this door code: refused if closed, unapproved or out of date. */
   async usePassByCode(code: string, staffId: string, at: Date): Promise<GoodsPassRecord> {
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const pass = usePass(passByCode(await this.allOfKindIn(tx, 'goods-pass'), code), localDayKey(at, this.site.timeZone), staffId, at);
-        await tx.objectStore('records').put(row(pass));
-        return pass;
-      }),
-    );
+    const pass = passByCode(await this.inStates('goods-pass'), code);
+    return this.move('goods-pass', pass.id, (p) => usePass(p, localDayKey(at, this.site.timeZone), staffId, at), at, staffId);
   }
 
   // ——— carried items ———
 
   async recordCarried(input: { visitId?: string; items: string; decision: CarriedDecision; permittedBy?: string }, staffId: string, at: Date): Promise<CarriedItemsRecord> {
     const checked = checkCarried(input.items, input.decision, input.permittedBy);
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const record = row({
-          ...this.envelope(at, staffId),
-          kind: 'carried',
-          ...(input.visitId !== undefined ? { visitId: input.visitId } : {}),
-          items: checked.items,
-          decision: input.decision,
-          ...(checked.permittedBy !== undefined ? { permittedBy: checked.permittedBy } : {}),
-        }) as CarriedItemsRecord;
-        await tx.objectStore('records').add(record);
-        return record;
-      }),
+    return this.create(
+      'carried',
+      {
+        createdBy: staffId,
+        ...(input.visitId !== undefined ? { visitId: input.visitId } : {}),
+        items: checked.items,
+        decision: input.decision,
+        ...(checked.permittedBy !== undefined ? { permittedBy: checked.permittedBy } : {}),
+      },
+      at,
     );
   }
 
@@ -424,82 +332,37 @@ export class GuardStore {
   /** Someone enters a restricted room: refused without an approver (`room-entry-unapproved`) or for an unknown room. */
   async enterRoom(input: RoomEntryInput, staffId: string, at: Date): Promise<RoomEntryRecord> {
     const checked = checkRoomEntry(this.site, input);
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const entry = row({ ...this.envelope(at, staffId), kind: 'room-entry', ...checked, enteredAt: at.toISOString() }) as RoomEntryRecord;
-        await tx.objectStore('records').add(entry);
-        return entry;
-      }),
-    );
+    return this.create('room-entry', { createdBy: staffId, ...checked, enteredAt: at.toISOString() }, at);
   }
 
   async leaveRoom(id: string, at: Date): Promise<RoomEntryRecord> {
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const entry = leaveRoom(await this.getIn(tx, id, 'room-entry'), at);
-        await tx.objectStore('records').put(row(entry));
-        return entry;
-      }),
-    );
+    return this.move('room-entry', id, (e) => leaveRoom(e, at), at);
   }
 
   // ——— the guard's book ———
 
   async handOver(input: HandoverInput, staffId: string, at: Date): Promise<HandoverRecord> {
-    const checked = checkHandover(input);
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const record = row({ ...this.envelope(at, staffId), kind: 'handover', ...checked }) as HandoverRecord;
-        await tx.objectStore('records').add(record);
-        return record;
-      }),
-    );
+    return this.create('handover', { createdBy: staffId, ...checkHandover(input) }, at);
   }
 
   /** The next shift acknowledges a handover: another member of staff, once. */
   async acknowledgeHandover(id: string, staffId: string, at: Date): Promise<HandoverRecord> {
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const record = acknowledgeHandover(await this.getIn(tx, id, 'handover'), staffId, at);
-        await tx.objectStore('records').put(row(record));
-        return record;
-      }),
-    );
+    return this.move('handover', id, (h) => acknowledgeHandover(h, staffId, at), at, staffId);
   }
 
   async logOccurrence(input: { category: OccurrenceCategory; text: string; at?: Date }, staffId: string, now: Date): Promise<OccurrenceRecord> {
     const body = text(input.text, 'text', MAX_GUARD_TEXT);
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const record = row({ ...this.envelope(now, staffId), kind: 'occurrence', category: input.category, text: body, at: (input.at ?? now).toISOString() }) as OccurrenceRecord;
-        await tx.objectStore('records').add(record);
-        return record;
-      }),
-    );
+    return this.create('occurrence', { createdBy: staffId, category: input.category, text: body, at: (input.at ?? now).toISOString() }, now);
   }
 
   /** Notes the alert raised from an occurrence; a second raise is refused (`occurrence-raised`). */
   async markOccurrenceRaised(id: string, alertId: string, at: Date): Promise<OccurrenceRecord> {
-    const tx = await this.tx();
-    return this.done(
-      write(tx, async () => {
-        const record = markRaised(await this.getIn(tx, id, 'occurrence'), alertId, at);
-        await tx.objectStore('records').put(row(record));
-        return record;
-      }),
-    );
+    return this.move('occurrence', id, (o) => markRaised(o, alertId, at), at);
   }
 
   /** One occurrence, or `undefined` (the desk checks it was not raised before raising). */
   async getOccurrence(id: string): Promise<OccurrenceRecord | undefined> {
-    const raw: unknown = await (await this.db()).get('records', id);
-    if (raw === undefined) return undefined;
-    const record = checkedRow(guardRecordSchema, raw, 'records', idOf(raw));
-    return record.kind === 'occurrence' ? record : undefined;
+    const record = await this.records.get(id);
+    return record?.kind === 'occurrence' ? (fromLobby(record) as OccurrenceRecord) : undefined;
   }
 }

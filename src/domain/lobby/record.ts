@@ -17,7 +17,7 @@ import { KioskError } from '../errors.js';
 import { localDayKey } from '../time.js';
 
 /** Every register's kind. Add a kind here, with its machine below and its data schema in src/schemas/lobby.ts. */
-export const RECORD_KINDS = ['parcel', 'food-delivery'] as const;
+export const RECORD_KINDS = ['parcel', 'food-delivery', 'card', 'goods-pass', 'carried', 'room-entry', 'handover', 'occurrence'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A register's life-cycle: its first state and, for each state, where it may go next. */
@@ -33,6 +33,13 @@ export interface RecordMachine {
 export const RECORD_MACHINES: Readonly<Record<RecordKind, RecordMachine>> = {
   parcel: { initial: 'received', next: { received: ['notified', 'collected'], notified: ['collected'], collected: [] } },
   'food-delivery': { initial: 'waiting', next: { waiting: ['notified', 'collected', 'left'], notified: ['collected', 'left'], collected: [], left: [] } },
+  // The guard's registers (src/domain/guard.ts; src/storage/guard.ts maps them onto this envelope).
+  card: { initial: 'issued', next: { issued: ['returned'], returned: [] } },
+  'goods-pass': { initial: 'requested', next: { requested: ['approved', 'rejected'], approved: ['closed'], rejected: [], closed: [] } },
+  carried: { initial: 'checked', next: { checked: [] } },
+  'room-entry': { initial: 'inside', next: { inside: ['left'], left: [] } },
+  handover: { initial: 'waiting', next: { waiting: ['acknowledged'], acknowledged: [] } },
+  occurrence: { initial: 'logged', next: { logged: ['raised'], raised: [] } },
 };
 
 /** One step of a record's life: the state entered, when, and who did it (a staff id, or `kiosk`). */
