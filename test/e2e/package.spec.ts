@@ -30,8 +30,11 @@ const HOST_LETTER_SPACING = '3px';
 const DEAD_REGISTRY = 'http://127.0.0.1:9/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-/** Server-side packages that must never reach a host through the package. */
-const HUB_ONLY = /better-sqlite3|nodemailer|kysely|@hono\/|hono\/|exceljs|node:fs|node:child_process/;
+/**
+ * Server-side packages that must never reach a host through the package. (exceljs is not one: the desk's reports
+ * write XLSX in the browser from a chunk loaded only when a manager asks for a spreadsheet.)
+ */
+const HUB_ONLY = /better-sqlite3|nodemailer|kysely|@hono\/|hono\/|node:fs|node:child_process/;
 
 const en = NAMES.en;
 const MIME: Record<string, string> = {
