@@ -10,6 +10,8 @@
  */
 import { incidentsByClass } from '../src/domain/reports/incidents.js';
 import { ledgerSections } from '../src/domain/reports/ledger.js';
+import { lobbySections } from '../src/domain/reports/lobby.js';
+import { GUARD_KINDS } from '../src/domain/lobby/guard.js';
 import { periodBounds, type ReportPeriod } from '../src/domain/reports/period.js';
 import { mergeReports, type Report, type ReportSection } from '../src/domain/reports/report.js';
 import { visitsByDay, visitsByHour, visitsByType } from '../src/domain/reports/visits.js';
@@ -67,8 +69,17 @@ export const ledgerProvider: ReportProvider = async ({ repo, siteId, site, bound
   );
 };
 
+/**
+ * The lobby registers (issue 7 item 7) from the hub's lobby records: parcels received, collected, waiting and
+ * how fast, then the guard's cards, goods passes, restricted-room entries, handovers and occurrences. SQL picks
+ * the records the period touches; the figures need the records' histories, so they are counted here. A card's
+ * "left with the card" needs its visit's status, which this provider does not read (it stays 0 at the hub).
+ */
+export const lobbyProvider: ReportProvider = async ({ repo, siteId, bounds }) =>
+  lobbySections(await repo.records.forReport(siteId, ['parcel', ...GUARD_KINDS], bounds.start.toISOString(), bounds.end.toISOString()), bounds);
+
 /** Every section of the hub's reports, in display order. Add a feature's provider here. */
-export const REPORT_PROVIDERS: ReportProvider[] = [visitProvider, incidentProvider, ledgerProvider];
+export const REPORT_PROVIDERS: ReportProvider[] = [visitProvider, incidentProvider, ledgerProvider, lobbyProvider];
 
 /** One site's report for a period, inside the caller's transaction. */
 export async function siteReport(repo: Repo, siteId: string, period: ReportPeriod, now: Date, providers: readonly ReportProvider[] = REPORT_PROVIDERS): Promise<Report> {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
 import { deskFormStyles } from '../form-styles.js';
 import { ALERT_STATUSES, type Alert, type IncidentRecord, type StaffMember } from '../../src/domain/desk.js';
+import { restrictedRooms } from '../../src/domain/guard.js';
 import { ledgerSubjects } from '../../src/domain/ledger/subjects.js';
 import {
   CASE_COLUMNS,
@@ -287,6 +288,14 @@ export class VkDeskReports extends LitElement {
       'contacts-by-category': ledger.categories,
       satisfaction: ledger.satisfactions,
       'contacts-by-subject': Object.fromEntries(this.site ? ledgerSubjects(this.site).map((s) => [s.code, s.label[this.locale]]) : []),
+      parcels: this.m.lobbyFigures.parcels,
+      'parcel-average-minutes': this.m.lobbyFigures.parcelAverage,
+      'guard-cards': this.m.lobbyFigures.cards,
+      'guard-goods-passes': this.m.lobbyFigures.passes,
+      'guard-handovers': this.m.lobbyFigures.handovers,
+      'guard-occurrences': this.messages?.guard.categories ?? {},
+      // The site's own rooms by their names, the two default ones by the desk's wording.
+      'guard-room-entries': { ...(this.messages?.guard.roomNames ?? {}), ...Object.fromEntries(this.site ? restrictedRooms(this.site).flatMap((r) => (r.name ? [[r.id, r.name[this.locale]]] : [])) : []) },
     };
     if (sectionId === 'visits-by-hour') return `${key}:00`;
     return table[sectionId as ReportSectionText]?.[key] ?? key;

@@ -107,6 +107,24 @@ export class RecordsRepo {
     return rows.length;
   }
 
+  /**
+   * What a report of `[start, end)` needs (hub/reports.ts): records of `kinds` made before the end and either
+   * changed since the start or still open (a card out for weeks is outstanding at the period's end). Parsed.
+   */
+  async forReport(siteId: string, kinds: readonly string[], start: string, end: string): Promise<LobbyRecord[]> {
+    const open = OPEN_STATES.filter(([kind, states]) => kinds.includes(kind) && states.length > 0);
+    const rows = await this.db
+      .selectFrom('lobby_records')
+      .select('data')
+      .where('site_id', '=', siteId)
+      .where('kind', 'in', kinds)
+      .where('created_at', '<', end)
+      .where((eb) => eb.or([eb('updated_at', '>=', start), ...open.map(([kind, states]) => eb.and([eb('kind', '=', kind), eb('state', 'in', states)]))]))
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => JSON.parse(r.data) as LobbyRecord);
+  }
+
   /** Deletes the site's `record` events from before `before`: desks away longer reload their state. */
   async deleteEventsBefore(siteId: string, before: string): Promise<void> {
     await this.db.deleteFrom('events').where('site_id', '=', siteId).where('type', '=', 'record').where('at', '<', before).execute();

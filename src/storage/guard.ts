@@ -45,7 +45,6 @@ import {
   type CarriedDecision,
   type CarriedItemsRecord,
   type GoodsPassRecord,
-  type GuardRecord,
   type GuardRecordKind,
   type HandoverRecord,
   type OccurrenceCategory,
@@ -54,7 +53,10 @@ import {
   type RoomEntryRecord,
 } from '../domain/guard.js';
 import type { StaffRole } from '../domain/desk.js';
+import { dataOf, fromLobby, stateOf, type GuardData, type GuardOf } from '../domain/lobby/guard.js';
 import { RECORD_MACHINES, moveRecord, newRecord, type LobbyRecord } from '../domain/lobby/record.js';
+
+export { fromLobby, stateOf, type GuardData } from '../domain/lobby/guard.js';
 import type { SiteConfig } from '../domain/site.js';
 import { localDayKey } from '../domain/time.js';
 import { UUIDV7_RANDOM_BYTES, uuidv7 } from '../domain/uuid.js';
@@ -64,38 +66,7 @@ import { isDomException } from './errors.js';
 import type { ReadResult } from './tx.js';
 import { KioskError } from '../domain/errors.js';
 
-type GuardOf<K extends GuardRecordKind> = Extract<GuardRecord, { kind: K }>;
-/** What a guard record keeps in the envelope's `data`: all but the envelope's own fields. */
-export type GuardData<K extends GuardRecordKind = GuardRecordKind> = Omit<GuardOf<K>, 'id' | 'kind' | 'siteId' | 'dayKey' | 'createdAt' | 'updatedAt'>;
 type GuardLobbyRecord = LobbyRecord<GuardData>;
-
-/** The lobby-record state of a guard record: its status, or what its fields say happened. */
-export function stateOf(record: GuardRecord): string {
-  switch (record.kind) {
-    case 'card':
-      return record.returnedAt === undefined ? 'issued' : 'returned';
-    case 'goods-pass':
-      return record.status;
-    case 'carried':
-      return 'checked';
-    case 'room-entry':
-      return record.leftAt === undefined ? 'inside' : 'left';
-    case 'handover':
-      return record.acknowledgedBy === undefined ? 'waiting' : 'acknowledged';
-    case 'occurrence':
-      return record.alertId === undefined ? 'logged' : 'raised';
-  }
-}
-
-/** The domain's record of a lobby record of a guard kind. */
-export function fromLobby(record: LobbyRecord<object>): GuardRecord {
-  return { ...(record.data as GuardData), id: record.id, kind: record.kind, siteId: record.siteId, dayKey: record.dayKey, createdAt: record.createdAt, updatedAt: record.updatedAt } as GuardRecord;
-}
-
-function dataOf(record: GuardRecord): GuardData {
-  const { id: _id, kind: _kind, siteId: _site, dayKey: _day, createdAt: _created, updatedAt: _updated, ...data } = record;
-  return data;
-}
 
 /** Every state of a kind (a register lists all of them). */
 const statesOf = (kind: GuardRecordKind): string[] => Object.keys(RECORD_MACHINES[kind].next);

@@ -7,3 +7,4 @@ export * from './cells.js';
 export * from './tables.js';
 export * from './cases.js';
 export * from './ledger.js';
+export * from './lobby.js';

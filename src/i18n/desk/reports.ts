@@ -22,7 +22,15 @@ export type ReportSectionText =
   | 'follow-up-coverage'
   | 'follow-up-feedback-handled'
   | 'satisfaction'
-  | 'valid-complaints-per-household';
+  | 'valid-complaints-per-household'
+  | 'parcels'
+  | 'parcels-collected-within-day'
+  | 'parcel-average-minutes'
+  | 'guard-cards'
+  | 'guard-goods-passes'
+  | 'guard-room-entries'
+  | 'guard-handovers'
+  | 'guard-occurrences';
 
 export interface ReportMessages {
   heading: string;
@@ -39,6 +47,14 @@ export interface ReportMessages {
   /** Without a hub: what the view can still show. */
   noHub: string;
   sections: Record<ReportSectionText, string>;
+  /** The keys of the lobby registers' sections (src/domain/reports/lobby.ts, src/domain/guard-report.ts). */
+  lobbyFigures: {
+    parcels: Record<'received' | 'collected' | 'waiting', string>;
+    parcelAverage: Record<'average', string>;
+    cards: Record<'issued' | 'returned' | 'outstanding' | 'left-with-card', string>;
+    passes: Record<'entered' | 'approved' | 'rejected' | 'used' | 'waiting', string>;
+    handovers: Record<'handed-over' | 'acknowledged' | 'waiting', string>;
+  };
   standings: Record<'on-time' | 'late' | 'overdue' | 'pending', string>;
   key: string;
   count: string;
@@ -94,6 +110,21 @@ const en: ReportMessages = {
     'follow-up-feedback-handled': 'Follow-up feedback handled',
     satisfaction: 'Satisfaction at follow-up',
     'valid-complaints-per-household': 'Valid complaints per household',
+    parcels: 'Parcels',
+    'parcels-collected-within-day': 'Parcels collected within a day of arrival',
+    'parcel-average-minutes': 'Average time to collection (minutes)',
+    'guard-cards': 'Visitor and lift cards',
+    'guard-goods-passes': 'Goods removal passes',
+    'guard-room-entries': 'Restricted-room entries by room',
+    'guard-handovers': 'Shift handovers',
+    'guard-occurrences': 'Occurrences by kind',
+  },
+  lobbyFigures: {
+    parcels: { received: 'Received', collected: 'Collected', waiting: 'Waiting at the end of the period' },
+    parcelAverage: { average: 'Average minutes from arrival to collection' },
+    cards: { issued: 'Issued', returned: 'Returned', outstanding: 'Not returned at the end of the period', 'left-with-card': 'Visitor left with the card' },
+    passes: { entered: 'Entered', approved: 'Approved', rejected: 'Rejected', used: 'Used at the door', waiting: 'Waiting for approval at the end of the period' },
+    handovers: { 'handed-over': 'Handed over', acknowledged: 'Acknowledged', waiting: 'Not acknowledged at the end of the period' },
   },
   standings: { 'on-time': 'On time', late: 'Late', overdue: 'Overdue', pending: 'Not yet due' },
   key: 'Item',
@@ -146,6 +177,21 @@ const zhHant: ReportMessages = {
     'follow-up-feedback-handled': '回訪意見已處理',
     satisfaction: '回訪滿意度',
     'valid-complaints-per-household': '每戶有效投訴',
+    parcels: '包裹',
+    'parcels-collected-within-day': '到達後一天內領取的包裹',
+    'parcel-average-minutes': '平均領取時間（分鐘）',
+    'guard-cards': '訪客卡及電梯卡',
+    'guard-goods-passes': '放行條',
+    'guard-room-entries': '按房間的監控室及檔案室登記',
+    'guard-handovers': '交接班',
+    'guard-occurrences': '按類別的事件記錄',
+  },
+  lobbyFigures: {
+    parcels: { received: '收件', collected: '已領取', waiting: '期末仍等候領取' },
+    parcelAverage: { average: '由收件至領取的平均分鐘' },
+    cards: { issued: '已發出', returned: '已交還', outstanding: '期末未交還', 'left-with-card': '訪客帶走未交還' },
+    passes: { entered: '已登記', approved: '已批核', rejected: '不獲批核', used: '已在門口使用', waiting: '期末仍待批核' },
+    handovers: { 'handed-over': '已交班', acknowledged: '已確認', waiting: '期末未確認' },
   },
   standings: { 'on-time': '按時', late: '逾時', overdue: '過期未交', pending: '未到期' },
   key: '項目',
@@ -198,6 +244,21 @@ const zhHans: ReportMessages = {
     'follow-up-feedback-handled': '回访意见已处理',
     satisfaction: '回访满意度',
     'valid-complaints-per-household': '每户有效投诉',
+    parcels: '快递包裹',
+    'parcels-collected-within-day': '到达后一天内领取的包裹',
+    'parcel-average-minutes': '平均领取时间（分钟）',
+    'guard-cards': '访客卡和电梯卡',
+    'guard-goods-passes': '放行条',
+    'guard-room-entries': '按房间的监控室、档案室登记',
+    'guard-handovers': '交接班',
+    'guard-occurrences': '按类别的事件记录',
+  },
+  lobbyFigures: {
+    parcels: { received: '收件', collected: '已领取', waiting: '期末仍待领取' },
+    parcelAverage: { average: '从收件到领取的平均分钟数' },
+    cards: { issued: '已发出', returned: '已交还', outstanding: '期末未交还', 'left-with-card': '访客带走未交还' },
+    passes: { entered: '已登记', approved: '已批准', rejected: '未获批准', used: '已在门口使用', waiting: '期末仍待审批' },
+    handovers: { 'handed-over': '已交班', acknowledged: '已确认', waiting: '期末未确认' },
   },
   standings: { 'on-time': '按时', late: '逾时', overdue: '逾期未交', pending: '未到期' },
   key: '项目',

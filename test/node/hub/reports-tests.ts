@@ -8,6 +8,8 @@ import type { Alert } from '../../../src/domain/desk.js';
 import { uuidv7, UUIDV7_RANDOM_BYTES } from '../../../src/domain/uuid.js';
 import type { Visit } from '../../../src/domain/visit.js';
 import { reportReplySchema } from '../../../src/schemas/reports.js';
+import { collectParcel, receiveParcel } from '../../../src/domain/lobby/parcel.js';
+import { moveRecord, newRecord, type LobbyRecord, type RecordKind } from '../../../src/domain/lobby/record.js';
 import { signInReplySchema } from '../../../src/schemas/sync.js';
 import { hashPin } from '../../../src/auth/pin.js';
 import type { AdjustableClock } from '../../../hub/clock.js';
@@ -30,6 +32,24 @@ const COMPANY_PIN = '9753';
 /** A visit registered at `at` (UTC) on the local day `dayKey`. */
 const visitAt = (device: string, seq: number, dayKey: string, at: string, overrides: Partial<Visit> = {}): Visit =>
   makeVisit(device, seq, { id: uuidv7(Date.parse(at), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES))), dayKey, createdAt: at, updatedAt: at, history: [{ status: 'registered', at }], consent: { noticeVersion: '2026-11-01', kind: 'read', at }, ...overrides });
+
+/** A 1×1 PNG: a drawn signature as stored. */
+const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const LOBBY_DEVICE = '0196f000-0000-7000-8000-000000000001';
+const lobbyId = (at: string) => uuidv7(Date.parse(at), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
+
+/** A parcel received at `at` (UTC) and, when given, collected at `collectedAt`. */
+function parcelAt(at: string, collectedAt?: string): LobbyRecord {
+  const received = receiveParcel({ id: lobbyId(at), siteId: 'demo', deviceId: LOBBY_DEVICE, timeZone: 'Asia/Hong_Kong', now: new Date(at), source: 'desk', notify: 'phone' }, { carrier: 'SF Express', unit: '12B', count: 1 });
+  return (collectedAt === undefined ? received : collectParcel(received, { collectorName: 'Neighbour Chan', signature: SIGNATURE, staffId: 'guard-1' }, new Date(collectedAt))) as unknown as LobbyRecord;
+}
+
+/** A guard register's record made at `at` with `data`, then moved through `steps` ([state, at, patch]). */
+function guardAt(kind: RecordKind, at: string, data: Record<string, unknown>, steps: [string, string, Record<string, unknown>][] = []): LobbyRecord {
+  let record: LobbyRecord = newRecord({ id: lobbyId(at), kind, siteId: 'demo', deviceId: LOBBY_DEVICE, timeZone: 'Asia/Hong_Kong', now: new Date(at), by: 'guard-1', data: { createdBy: 'guard-1', ...data } });
+  for (const [state, when, patch] of steps) record = moveRecord(record, state, new Date(when), 'guard-2', patch);
+  return record;
+}
 
 const alertAt = (kind: Alert['kind'], at: string, incidentClass?: Alert['incidentClass']): Alert => ({
   id: uuidv7(Date.parse(at), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES))),
@@ -218,7 +238,8 @@ export function reportTests(context: () => ReportTestContext): void {
     assert.deepEqual(section('answered-within-deadline'), { kind: 'rate', id: 'answered-within-deadline', numerator: 0, denominator: 2, rate: 0, crossSite: true });
     assert.deepEqual(section('resolution-rate'), { kind: 'rate', id: 'resolution-rate', numerator: 0, denominator: 2, rate: 0, crossSite: true });
     assert.equal((section('valid-complaints-per-household') as { rate: number | null }).rate, null, 'no household count configured');
-    assert.ok(!JSON.stringify(report).includes('Chan') && !JSON.stringify(report).includes('leak'), 'counts only');
+    // The description's words, not the key `leak` (an occurrence category of the guard's register).
+    assert.ok(!JSON.stringify(report).includes('Chan') && !JSON.stringify(report).includes('leak is still there'), 'counts only');
 
     const csv = await (await get(ctx, '/api/v1/exports?what=ledger&format=csv&from=2025-05-01&to=2025-05-31', ctx.admin)).text();
     const lines = csv.trim().split('\r\n');
@@ -231,5 +252,59 @@ export function reportTests(context: () => ReportTestContext): void {
     const values: unknown[] = [];
     xlsx.getWorksheet('ledger')?.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
     assert.ok(values.some((v) => typeof v === 'string' && v.startsWith("'=cmd")), JSON.stringify(values));
+  });
+
+  it('adds parcels and the guard’s registers (from the hub’s lobby records) to the month’s report, counts only', async () => {
+    const ctx = context();
+    // July 2025 in Hong Kong (UTC+8): the month is 2025-06-30T16:00Z … 2025-07-31T16:00Z.
+    const records: LobbyRecord[] = [
+      parcelAt('2025-07-02T02:00:00.000Z', '2025-07-02T05:00:00.000Z'), // received, collected after 180 min
+      parcelAt('2025-07-10T02:00:00.000Z', '2025-07-12T02:00:00.000Z'), // received, collected after 2 880 min
+      parcelAt('2025-07-30T02:00:00.000Z'), // received, waiting
+      parcelAt('2025-06-30T10:00:00.000Z', '2025-07-01T01:00:00.000Z'), // June's (18:00 local), collected in July after 900 min
+      parcelAt('2025-07-31T10:00:00.000Z', '2025-07-31T17:00:00.000Z'), // received in July, collected 1 August local: waiting at the end
+      parcelAt('2025-05-01T02:00:00.000Z', '2025-05-01T03:00:00.000Z'), // May's: nothing
+      guardAt('card', '2025-07-05T02:00:00.000Z', { cardKind: 'lift', number: 'L1', holder: 'Contractor', issuedAt: '2025-07-05T02:00:00.000Z' }, [['returned', '2025-07-05T06:00:00.000Z', { returnedAt: '2025-07-05T06:00:00.000Z', returnedBy: 'guard-2' }]]),
+      guardAt('card', '2025-07-20T02:00:00.000Z', { cardKind: 'visitor', number: 'V2', holder: 'Visitor', issuedAt: '2025-07-20T02:00:00.000Z' }),
+      guardAt('card', '2025-05-01T02:00:00.000Z', { cardKind: 'visitor', number: 'V3', holder: 'Visitor', issuedAt: '2025-05-01T02:00:00.000Z' }), // out since May: outstanding
+      guardAt('card', '2025-05-01T02:00:00.000Z', { cardKind: 'visitor', number: 'V4', holder: 'Visitor', issuedAt: '2025-05-01T02:00:00.000Z' }, [['returned', '2025-05-02T02:00:00.000Z', { returnedAt: '2025-05-02T02:00:00.000Z', returnedBy: 'guard-2' }]]),
+      guardAt('goods-pass', '2025-07-03T02:00:00.000Z', { code: 'ABCDEF', unit: '3C', requester: 'tenant', items: 'Desk', validFrom: '2025-07-03', validUntil: '2025-07-04', status: 'requested' }, [
+        ['approved', '2025-07-03T03:00:00.000Z', { status: 'approved', decidedBy: 'mgr', decidedAt: '2025-07-03T03:00:00.000Z' }],
+        ['closed', '2025-07-04T03:00:00.000Z', { status: 'closed', closedBy: 'guard-2', closedAt: '2025-07-04T03:00:00.000Z' }],
+      ]),
+      guardAt('goods-pass', '2025-07-15T02:00:00.000Z', { code: 'GHJKMN', unit: '4D', requester: 'resident', items: 'Sofa', validFrom: '2025-07-15', validUntil: '2025-07-16', status: 'requested' }, [
+        ['rejected', '2025-07-16T02:00:00.000Z', { status: 'rejected', decidedBy: 'mgr', decidedAt: '2025-07-16T02:00:00.000Z' }],
+      ]),
+      guardAt('goods-pass', '2025-07-28T02:00:00.000Z', { code: 'PQRSTU', unit: '5E', requester: 'resident', items: 'Boxes', validFrom: '2025-07-28', validUntil: '2025-07-29', status: 'requested' }),
+      guardAt('room-entry', '2025-07-08T02:00:00.000Z', { roomId: 'monitoring-room', person: 'Officer Wong', reason: 'CCTV', approvedBy: 'Mr Lee', enteredAt: '2025-07-08T02:00:00.000Z' }, [['left', '2025-07-08T03:00:00.000Z', { leftAt: '2025-07-08T03:00:00.000Z' }]]),
+      guardAt('room-entry', '2025-07-09T02:00:00.000Z', { roomId: 'archive', person: 'Ms Ho', reason: 'Audit', approvedBy: 'Mr Lee', enteredAt: '2025-07-09T02:00:00.000Z' }),
+      guardAt('room-entry', '2025-07-25T02:00:00.000Z', { roomId: 'monitoring-room', person: 'Officer Ng', reason: 'CCTV', approvedBy: 'Mr Lee', enteredAt: '2025-07-25T02:00:00.000Z' }),
+      guardAt('handover', '2025-07-01T01:00:00.000Z', { openItems: 'Lift 2', changes: '', notices: '', equipment: '' }, [['acknowledged', '2025-07-01T02:00:00.000Z', { acknowledgedBy: 'guard-2', acknowledgedAt: '2025-07-01T02:00:00.000Z' }]]),
+      guardAt('handover', '2025-07-31T14:00:00.000Z', { openItems: 'Door 3', changes: '', notices: '', equipment: '' }),
+      guardAt('occurrence', '2025-07-11T02:00:00.000Z', { category: 'leak', text: 'Leak at 3/F', at: '2025-07-11T01:30:00.000Z' }),
+    ];
+    await ctx.store.write(async (repo) => {
+      for (const r of records) await repo.records.insert(r, ctx.clock.now().toISOString());
+    });
+
+    const report = reportReplySchema.parse((await api(ctx.base, 'GET', '/api/v1/reports/summary?period=2025-07', { token: ctx.admin })).body).report;
+    const counts = (id: string) => {
+      const s = report.sections.find((x) => x.id === id);
+      assert.ok(s?.kind === 'counts', id);
+      return s.counts;
+    };
+    assert.deepEqual(counts('parcels'), { received: 4, collected: 3, waiting: 2 });
+    // Collected within a day: 180 and 900 minutes, not 2 880.
+    assert.deepEqual(report.sections.find((s) => s.id === 'parcels-collected-within-day'), { kind: 'rate', id: 'parcels-collected-within-day', numerator: 2, denominator: 3, rate: 2 / 3, crossSite: true });
+    // (180 + 2 880 + 900) / 3 = 1 320 minutes; a site's own figure.
+    assert.deepEqual(counts('parcel-average-minutes'), { average: 1320 });
+    assert.equal(report.sections.find((s) => s.id === 'parcel-average-minutes')?.crossSite, false);
+    assert.deepEqual(counts('guard-cards'), { issued: 2, returned: 1, outstanding: 2, 'left-with-card': 0 });
+    assert.deepEqual(counts('guard-goods-passes'), { entered: 3, approved: 1, rejected: 1, used: 1, waiting: 1 });
+    assert.deepEqual(counts('guard-room-entries'), { archive: 1, 'monitoring-room': 2 });
+    assert.deepEqual(counts('guard-handovers'), { 'handed-over': 2, acknowledged: 1, waiting: 1 });
+    assert.equal(counts('guard-occurrences')['leak'], 1);
+    const text = JSON.stringify(report);
+    for (const personal of ['Neighbour Chan', 'Officer Wong', 'Ms Ho', 'Mr Lee', 'Lift 2', 'Leak at']) assert.ok(!text.includes(personal), personal);
   });
 }
