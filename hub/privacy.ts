@@ -6,7 +6,13 @@
  *
  * Erasure reaches the devices: desks receive an `erasure` event with the visit ids and delete their copies;
  * kiosks keep acknowledged visits for at most a day (src/sync purge) and never receive others' visits.
+ *
+ * Lobby records (issue 7) hold names too: a parcel's collector (and signature) and whom it was collected for, a
+ * restricted room's visitor, a card's holder. An erasure by name redacts them (src/domain/lobby/privacy.ts) in
+ * the same transaction and sends the redacted copies to the desks as `record` events, which replace theirs by
+ * the merge rule. They hold no phone, so a name alone matches them (a name and a phone: the name).
  */
+import { KINDS_WITH_NAMES, redactPerson } from '../src/domain/lobby/privacy.js';
 import { normaliseName } from '../src/domain/rules/watchlist.js';
 import type { Visit } from '../src/domain/visit.js';
 import type { HubStore } from './db/index.js';
@@ -45,6 +51,7 @@ export interface ErasureResult {
 /** Erases the person's visits (with their visit events and host-answer records); visits an open alert refers to are held. */
 export async function eraseRequest(store: HubStore, siteId: string, query: PersonQuery, now: Date): Promise<ErasureResult> {
   const visits = await theirVisits(store, siteId, query);
+  await eraseFromLobbyRecords(store, siteId, query, now);
   if (visits.length === 0) return { erased: [], held: [] };
   return store.write(async (repo) => {
     const ids = visits.map((v) => v.id);
@@ -55,5 +62,18 @@ export async function eraseRequest(store: HubStore, siteId: string, query: Perso
     await repo.hostAnswers.deleteForVisits(siteId, erased);
     if (erased.length > 0) await repo.emit(siteId, 'erasure', { type: 'erasure', visitIds: erased }, now.toISOString());
     return { erased, held: [...held].map((visitId) => ({ visitId, reason: 'open-alert' as const })) };
+  });
+}
+
+/** Redacts the person's name from the site's lobby records, telling the desks; returns how many records changed. */
+export async function eraseFromLobbyRecords(store: HubStore, siteId: string, query: PersonQuery, now: Date): Promise<number> {
+  const name = query.name !== undefined && query.name.trim() !== '' ? normaliseName(query.name) : undefined;
+  if (name === undefined) return 0;
+  return store.write(async (repo) => {
+    const at = now.toISOString();
+    const redacted = (await repo.records.ofKinds(siteId, KINDS_WITH_NAMES)).flatMap((r) => redactPerson(r, (written) => normaliseName(written) === name, now) ?? []);
+    for (const record of redacted) await repo.records.replace(record, at);
+    await repo.emitMany(siteId, redacted.map((record) => ({ type: 'record', data: { type: 'record', record } })), at);
+    return redacted.length;
   });
 }

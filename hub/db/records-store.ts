@@ -125,6 +125,12 @@ export class RecordsRepo {
     return rows.map((r) => JSON.parse(r.data) as LobbyRecord);
   }
 
+  /** Every record of the site of `kinds` (an erasure request looks for a name in them). */
+  async ofKinds(siteId: string, kinds: readonly string[]): Promise<LobbyRecord[]> {
+    const rows = await this.db.selectFrom('lobby_records').select('data').where('site_id', '=', siteId).where('kind', 'in', kinds).execute();
+    return rows.map((r) => JSON.parse(r.data) as LobbyRecord);
+  }
+
   /** Deletes the site's `record` events from before `before`: desks away longer reload their state. */
   async deleteEventsBefore(siteId: string, before: string): Promise<void> {
     await this.db.deleteFrom('events').where('site_id', '=', siteId).where('type', '=', 'record').where('at', '<', before).execute();

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { collectParcel, receiveParcel, type ParcelRecord } from '../../../src/domain/lobby/parcel.js';
 import { uuidv7, UUIDV7_RANDOM_BYTES } from '../../../src/domain/uuid.js';
-import { lobbyWebhookSchema } from '../../../src/schemas/lobby.js';
+import { lobbyRecordSchema, lobbyWebhookSchema } from '../../../src/schemas/lobby.js';
+import { ERASED_NAME, ERASED_SIGNATURE } from '../../../src/domain/lobby/privacy.js';
+import { newRecord, type LobbyRecord } from '../../../src/domain/lobby/record.js';
 import { deskStateReplySchema, pushReplySchema } from '../../../src/schemas/sync.js';
 import type { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
@@ -140,5 +142,48 @@ export function lobbyTests(context: () => LobbyTestContext): void {
     assert.equal((await store.read((repo) => repo.records.get('demo', waiting.id)))?.state, 'received');
     const events = await store.read((repo) => repo.eventsAfter(0, 100_000, 'demo', ['record']));
     assert.ok(!events.some((e) => e.type === 'record' && e.data.includes('Old Collector')));
+  });
+
+  it('erases a person’s name from the lobby records on request: collector and signature, room visitor, card holder — records kept, desks told, a replay revives nothing', async () => {
+    const { base, store, clock, admin, guard, pair } = context();
+    const kiosk = await kioskOf(pair);
+    const now = clock.now();
+    const theirs = collectParcel(parcelFor(kiosk.id, '12B', undefined, now), { collectorName: 'Chan Tai Man', onBehalfOf: 'Lee Mei Ling', signature: SIGNATURE, staffId: 'guard-1' }, new Date(now.getTime() + 60_000));
+    const others = collectParcel(parcelFor(kiosk.id, '12C', undefined, now), { collectorName: 'Wong Siu Ming', signature: SIGNATURE, staffId: 'guard-1' }, new Date(now.getTime() + 60_000));
+    const id = () => uuidv7(now.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
+    const room = newRecord({ id: id(), kind: 'room-entry', siteId: 'demo', deviceId: kiosk.id, timeZone: 'Asia/Hong_Kong', now, by: 'guard-1', data: { createdBy: 'guard-1', roomId: 'archive', person: 'CHAN  tai man', reason: 'Audit', approvedBy: 'Mr Lee', enteredAt: now.toISOString() } });
+    const card = newRecord({ id: id(), kind: 'card', siteId: 'demo', deviceId: kiosk.id, timeZone: 'Asia/Hong_Kong', now, by: 'guard-1', data: { createdBy: 'guard-1', cardKind: 'lift', number: 'L9', holder: 'Chan Tai Man', issuedAt: now.toISOString() } });
+    await store.write(async (repo) => {
+      for (const r of [theirs, others, room, card]) await repo.records.insert(r as unknown as LobbyRecord, now.toISOString());
+    });
+    const reader = new SseReader(base, guard);
+    try {
+      await reader.opened;
+      const reply = await api(base, 'POST', '/api/v1/privacy/erase', { token: admin, body: { name: 'chan tai man' } });
+      assert.equal(reply.status, 200, reply.text);
+      const event = await reader.waitFor((e) => e.type === 'record' && e.record.id === theirs.id);
+      assert.equal(event.type === 'record' && (event.record.data as { collection?: { collectorName?: string } }).collection?.collectorName, ERASED_NAME);
+    } finally {
+      reader.close();
+    }
+    const stored = async (rid: string) => store.read((repo) => repo.records.get('demo', rid));
+    const parcel = await stored(theirs.id);
+    assert.ok(parcel && lobbyRecordSchema.safeParse(parcel).success);
+    assert.deepEqual((parcel.data as { collection: unknown }).collection, { ...theirs.data.collection, collectorName: ERASED_NAME, signature: ERASED_SIGNATURE });
+    assert.equal(parcel.history.length, theirs.history.length, 'the record is kept, its life unchanged');
+    assert.ok(parcel.updatedAt > theirs.updatedAt);
+    assert.deepEqual(await stored(others.id), others, 'someone else’s collection is untouched');
+    assert.equal(((await stored(room.id))?.data as { person: string }).person, ERASED_NAME);
+    assert.equal(((await stored(card.id))?.data as { holder: string }).holder, ERASED_NAME);
+    const mine = new Set([theirs.id, room.id, card.id]);
+    const state = deskStateReplySchema.parse((await api(base, 'GET', '/api/v1/desk/state', { token: guard })).body);
+    const fromState = (state.records ?? []).filter((r) => mine.has(r.id));
+    assert.equal(fromState.length, 3);
+    assert.ok(!/chan\s+tai\s+man/i.test(JSON.stringify(fromState)), 'no desk starts from the name');
+    // The kiosk's older copy, pushed again, loses to the redacted one (same history, earlier updatedAt).
+    const seq = nextSeq++;
+    const replay = await pushRecords(base, kiosk.token, kiosk.id, [{ seq, record: theirs }]);
+    assert.deepEqual(pushReplySchema.parse(replay.body).acked, [seq]);
+    assert.equal(((await stored(theirs.id))?.data as { collection: { collectorName: string } }).collection.collectorName, ERASED_NAME);
   });
 }
