@@ -8,6 +8,8 @@
  * Nothing here deletes: complaint and incident records leave the hub only by retention (hub/retention.ts).
  */
 import { redactFor } from '../src/domain/ledger/view.js';
+import type { ParcelData } from '../src/domain/lobby/parcel.js';
+import { enteredAt } from '../src/domain/lobby/record.js';
 import { addDays, startOfLocalDay } from '../src/domain/rules/calendar.js';
 import { tableCsv, type Table } from '../src/domain/reports/cells.js';
 import type { ExportFormat, ExportKind } from '../src/schemas/reports.js';
@@ -95,7 +97,41 @@ const ledgerTable: TableBuilder = async (repo, siteId, range) => {
 };
 
 /** What can be exported; a feature adds its kind's builder here. */
-export const EXPORT_TABLES: Partial<Record<ExportKind, TableBuilder>> = { visits: visitsTable, incidents: incidentsTable, ledger: ledgerTable };
+export const PARCEL_COLUMNS = ['record_id', 'received_at', 'carrier', 'unit', 'count', 'source', 'notify', 'state', 'notified_at', 'collected_at', 'collector_name', 'on_behalf_of', 'collected_by_staff', 'minutes_to_collection'] as const;
+
+/**
+ * Parcels received in the range, oldest first (the custody log, issue 7 item 2): who collected each, for whom
+ * and when — an erased person reads `(erased)`. The drawn signature and the label photo stay out (images).
+ */
+const parcelsTable: TableBuilder = async (repo, siteId, range) => {
+  const records = (await repo.records.forReport(siteId, ['parcel'], range.start, range.end)).filter((r) => r.createdAt >= range.start);
+  return {
+    name: 'parcels',
+    columns: PARCEL_COLUMNS,
+    rows: records.map((r) => {
+      const data = r.data as Partial<ParcelData>;
+      const collected = enteredAt(r, 'collected')?.at;
+      return [
+        r.id,
+        r.createdAt,
+        data.carrier,
+        data.unit,
+        data.count,
+        data.source,
+        data.notify,
+        r.state,
+        enteredAt(r, 'notified')?.at,
+        collected,
+        data.collection?.collectorName,
+        data.collection?.onBehalfOf,
+        data.collection?.staffId,
+        collected === undefined ? undefined : Math.round((Date.parse(collected) - Date.parse(r.createdAt)) / 60_000),
+      ];
+    }),
+  };
+};
+
+export const EXPORT_TABLES: Partial<Record<ExportKind, TableBuilder>> = { visits: visitsTable, incidents: incidentsTable, ledger: ledgerTable, parcels: parcelsTable };
 
 /** The earliest and latest ISO texts: an open end of a range. */
 const OPEN_START = '0000';

@@ -7,7 +7,7 @@ import { z } from 'zod/mini';
 import { REPORT_PERIOD_KINDS } from '../domain/reports/period.js';
 
 /** What can be exported for a date range, and in which formats. */
-export const EXPORT_KINDS = ['visits', 'incidents', 'ledger'] as const;
+export const EXPORT_KINDS = ['visits', 'incidents', 'ledger', 'parcels'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

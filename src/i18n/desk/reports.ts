@@ -73,7 +73,7 @@ export interface ReportMessages {
   print: string;
   exportsHeading: string;
   exportWhat: string;
-  exportKinds: Record<'visits' | 'incidents' | 'ledger', string>;
+  exportKinds: Record<'visits' | 'incidents' | 'ledger' | 'parcels', string>;
   from: string;
   to: string;
   format: string;
@@ -140,7 +140,7 @@ const en: ReportMessages = {
   print: 'Print',
   exportsHeading: 'Exports',
   exportWhat: 'Records',
-  exportKinds: { visits: 'Visits', incidents: 'Incidents', ledger: 'Ledger' },
+  exportKinds: { visits: 'Visits', incidents: 'Incidents', ledger: 'Ledger', parcels: 'Parcels' },
   from: 'From',
   to: 'To',
   format: 'Format',
@@ -207,7 +207,7 @@ const zhHant: ReportMessages = {
   print: '列印',
   exportsHeading: '匯出',
   exportWhat: '紀錄',
-  exportKinds: { visits: '到訪', incidents: '事故', ledger: '登記冊' },
+  exportKinds: { visits: '到訪', incidents: '事故', ledger: '登記冊', parcels: '包裹' },
   from: '由',
   to: '至',
   format: '格式',
@@ -274,7 +274,7 @@ const zhHans: ReportMessages = {
   print: '打印',
   exportsHeading: '导出',
   exportWhat: '记录',
-  exportKinds: { visits: '来访', incidents: '事件', ledger: '台账' },
+  exportKinds: { visits: '来访', incidents: '事件', ledger: '台账', parcels: '快递包裹' },
   from: '从',
   to: '至',
   format: '格式',

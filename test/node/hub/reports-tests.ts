@@ -306,5 +306,13 @@ export function reportTests(context: () => ReportTestContext): void {
     assert.equal(counts('guard-occurrences')['leak'], 1);
     const text = JSON.stringify(report);
     for (const personal of ['Neighbour Chan', 'Officer Wong', 'Ms Ho', 'Mr Lee', 'Lift 2', 'Leak at']) assert.ok(!text.includes(personal), personal);
+
+    // The parcels received in July as CSV: four (June's is not), with who collected them and how long they waited.
+    const csv = await (await get(ctx, '/api/v1/exports?what=parcels&format=csv&from=2025-07-01&to=2025-07-31', ctx.admin)).text();
+    const lines = csv.trim().split('\r\n');
+    assert.equal(lines[0], 'record_id,received_at,carrier,unit,count,source,notify,state,notified_at,collected_at,collector_name,on_behalf_of,collected_by_staff,minutes_to_collection');
+    assert.equal(lines.length, 5, csv);
+    assert.ok(lines[1]?.includes(',2025-07-02T05:00:00.000Z,Neighbour Chan,,guard-1,180'), lines[1]);
+    assert.ok(lines[3]?.includes(',received,'), lines[3]);
   });
 }
