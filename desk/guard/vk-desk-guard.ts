@@ -58,8 +58,9 @@ interface Note {
  * acknowledged by the next shift, and the occurrence log with **Raise incident**.
  *
  * A composition element: reads and writes through `GuardStore`, `VisitStore` and `DeskStore`, refreshes on
- * the `vk-desk:` and `vk-storage:` channels (and every `GUARD_POLL_MS`); `GuardStore` posts `{ type: 'changed' }`
- * on `vk-desk:` after each write. Shows nothing without a signed-in staff member.
+ * the `vk-desk:` and `vk-storage:` channels (and every `GUARD_POLL_MS`); the registers are lobby records, so
+ * each write — this desk's, or another desk's through the hub link — is announced on `vk-storage:`. Shows
+ * nothing without a signed-in staff member.
  */
 export class VkDeskGuard extends LitElement {
   static override styles = [

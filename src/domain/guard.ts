@@ -5,7 +5,7 @@
  * storage. Each rule takes the record as it is and returns the next one, or refuses with a `GuardError`.
  *
  * Every record shares one small envelope (`id`, `siteId`, `kind`, `dayKey`, `createdAt`, `updatedAt`,
- * `createdBy`), so moving them into a shared "lobby record" store later is a mapping of the envelope only.
+ * `createdBy`); they are stored and synced as lobby records (./lobby/record.ts), mapped by ./lobby/guard.ts.
  * Times are ISO-8601 UTC; `dayKey` is the site's local date the record was made on; staff are staff ids.
  */
 import type { LocalisedText, SiteConfig } from './site.js';
