@@ -8,7 +8,7 @@ import { collectParcel, receiveParcel, type ParcelRecord } from '../../../src/do
 import { uuidv7, UUIDV7_RANDOM_BYTES } from '../../../src/domain/uuid.js';
 import { lobbyRecordSchema, lobbyWebhookSchema } from '../../../src/schemas/lobby.js';
 import { ERASED_NAME, ERASED_SIGNATURE } from '../../../src/domain/lobby/privacy.js';
-import { newRecord, type LobbyRecord } from '../../../src/domain/lobby/record.js';
+import { moveRecord, newRecord, type LobbyRecord } from '../../../src/domain/lobby/record.js';
 import { deskStateReplySchema, pushReplySchema } from '../../../src/schemas/sync.js';
 import type { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
@@ -185,5 +185,26 @@ export function lobbyTests(context: () => LobbyTestContext): void {
     const replay = await pushRecords(base, kiosk.token, kiosk.id, [{ seq, record: theirs }]);
     assert.deepEqual(pushReplySchema.parse(replay.body).acked, [seq]);
     assert.equal(((await stored(theirs.id))?.data as { collection: { collectorName: string } }).collection.collectorName, ERASED_NAME);
+  });
+
+  it('retention of the guard’s registers: a room visit that ended goes with the visit retention, one still inside and a card still out stay', async () => {
+    const { store, clock } = context();
+    // Today on the hub's clock: a record dated in a month the reports tests read would be counted there.
+    const at = clock.now();
+    const id = () => uuidv7(at.getTime(), crypto.getRandomValues(new Uint8Array(UUIDV7_RANDOM_BYTES)));
+    const base = { siteId: 'demo', deviceId: '0196f000-0000-7000-8000-0000000000aa', timeZone: 'Asia/Hong_Kong', now: at, by: 'guard-1' };
+    const entry: Record<string, unknown> = { createdBy: 'guard-1', roomId: 'archive', reason: 'Audit', approvedBy: 'Mr Lee', enteredAt: at.toISOString() };
+    const inside = newRecord({ ...base, id: id(), kind: 'room-entry', data: { ...entry, person: 'Still Inside' } });
+    const left = moveRecord<Record<string, unknown>>(newRecord({ ...base, id: id(), kind: 'room-entry', data: { ...entry, person: 'Long Gone' } }), 'left', new Date(at.getTime() + 60_000), undefined, { leftAt: new Date(at.getTime() + 60_000).toISOString() });
+    const card = newRecord({ ...base, id: id(), kind: 'card', data: { createdBy: 'guard-1', cardKind: 'lift', number: 'L77', holder: 'Contractor', issuedAt: at.toISOString() } });
+    await store.write(async (repo) => {
+      for (const r of [inside, left, card]) await repo.records.insert(r, at.toISOString());
+    });
+    // As hub/retention.ts does with the site's visitDays: closed before the cut-off go.
+    const cutOff = new Date(Date.parse(left.updatedAt) + 1000).toISOString();
+    while ((await store.write((repo) => repo.records.deleteClosedBefore('demo', cutOff, 500))) === 500);
+    assert.equal(await store.read((repo) => repo.records.get('demo', left.id)), undefined);
+    assert.equal((await store.read((repo) => repo.records.get('demo', inside.id)))?.state, 'inside');
+    assert.equal((await store.read((repo) => repo.records.get('demo', card.id)))?.state, 'issued');
   });
 }
