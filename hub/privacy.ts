@@ -13,6 +13,7 @@
  * the merge rule. They hold no phone, so a name alone matches them (a name and a phone: the name).
  */
 import { KINDS_WITH_NAMES, redactPerson } from '../src/domain/lobby/privacy.js';
+import type { LobbyRecord } from '../src/domain/lobby/record.js';
 import { normaliseName } from '../src/domain/rules/watchlist.js';
 import type { Visit } from '../src/domain/visit.js';
 import type { HubStore } from './db/index.js';
@@ -38,9 +39,14 @@ async function theirVisits(store: HubStore, siteId: string, query: PersonQuery):
   return all.filter((v) => isTheirs(v, query, name));
 }
 
-/** A data access request: everything the hub holds about the person at the site (their visits, as stored). */
-export async function accessRequest(store: HubStore, siteId: string, query: PersonQuery): Promise<{ visits: Visit[] }> {
-  return { visits: await theirVisits(store, siteId, query) };
+/** A data access request: everything the hub holds about the person at the site (their visits, and the lobby records naming them, as stored). */
+export async function accessRequest(store: HubStore, siteId: string, query: PersonQuery): Promise<{ visits: Visit[]; records?: LobbyRecord[] }> {
+  const visits = await theirVisits(store, siteId, query);
+  const name = query.name !== undefined && query.name.trim() !== '' ? normaliseName(query.name) : undefined;
+  if (name === undefined) return { visits };
+  // A record names them when redacting them would change it (the same fields an erasure looks at).
+  const records = (await store.read((repo) => repo.records.ofKinds(siteId, KINDS_WITH_NAMES))).filter((r) => redactPerson(r, (written) => normaliseName(written) === name, new Date(r.updatedAt)) !== undefined);
+  return { visits, records };
 }
 
 export interface ErasureResult {

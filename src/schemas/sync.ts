@@ -378,7 +378,8 @@ export const personQuerySchema = z
   .check(z.refine((q) => q.name !== undefined || q.phone !== undefined, { message: 'give a name or a phone', path: ['name'] }));
 export type PersonQueryBody = z.infer<typeof personQuerySchema>;
 
-export const accessReplySchema = z.strictObject({ visits: z.array(visitSchema) });
+/** A data access request's answer: the person's visits and, when a name was given, the lobby records naming them. */
+export const accessReplySchema = z.strictObject({ visits: z.array(visitSchema), records: z.optional(z.array(lobbyRecordSchema)) });
 export const erasureReplySchema = z.strictObject({
   erased: z.array(uuid),
   held: z.array(z.strictObject({ visitId: uuid, reason: z.literal('open-alert') })),

@@ -9,7 +9,7 @@ import { uuidv7, UUIDV7_RANDOM_BYTES } from '../../../src/domain/uuid.js';
 import { lobbyRecordSchema, lobbyWebhookSchema } from '../../../src/schemas/lobby.js';
 import { ERASED_NAME, ERASED_SIGNATURE } from '../../../src/domain/lobby/privacy.js';
 import { moveRecord, newRecord, type LobbyRecord } from '../../../src/domain/lobby/record.js';
-import { deskStateReplySchema, pushReplySchema } from '../../../src/schemas/sync.js';
+import { accessReplySchema, deskStateReplySchema, pushReplySchema } from '../../../src/schemas/sync.js';
 import type { AdjustableClock } from '../../../hub/clock.js';
 import type { HubStore } from '../../../hub/db/index.js';
 import { api, SseReader, type Reply } from './fixtures.js';
@@ -156,6 +156,9 @@ export function lobbyTests(context: () => LobbyTestContext): void {
     await store.write(async (repo) => {
       for (const r of [theirs, others, room, card]) await repo.records.insert(r as unknown as LobbyRecord, now.toISOString());
     });
+    // A data access request by name lists the records naming them (not someone else's collection).
+    const access = accessReplySchema.parse((await api(base, 'POST', '/api/v1/privacy/access', { token: admin, body: { name: 'Chan Tai Man' } })).body);
+    assert.deepEqual(new Set(access.records?.map((r) => r.id)), new Set([theirs.id, room.id, card.id]));
     const reader = new SseReader(base, guard);
     try {
       await reader.opened;
