@@ -14,6 +14,7 @@ import {
   collectParcel,
   foodDeliveriesOf,
   isNotified,
+  lobbySettings,
   markNotified,
   parcelsOf,
   receiveParcel,
@@ -31,6 +32,7 @@ import type { DeskMessages } from '../../src/i18n/desk/index.js';
 import { parcelMessagesFor, type ParcelMessages } from '../../src/i18n/desk/parcels.js';
 import { formatDateTime, type LocaleTag } from '../../src/i18n/index.js';
 import { RecordStore, newRecordId } from '../../src/storage/records.js';
+import { captureLabelFrame, fitsLabelPhoto, openLabelCamera, stopCamera } from './label-camera.js';
 
 /**
  * Rows of waiting parcels rendered at first, and added per **Show more**: a lobby with 1 000 parcels waiting
@@ -132,14 +134,29 @@ export class VkDeskParcels extends LitElement {
         max-width: 100%;
         border: 2px solid var(--_border);
         border-radius: calc(var(--_radius) / 2);
+        /* Paper white whatever the theme, on purpose: the pen draws black (the stored signature is black ink on
+           white, for the record and its export), so the pad and the stored image keep the paper they were
+           signed on; its border takes the theme's token. */
         background: #fff;
         touch-action: none;
+      }
+      video.label-camera {
+        display: block;
+        width: 320px;
+        max-width: 100%;
+        background: #000;
+        border-radius: calc(var(--_radius) / 2);
+      }
+      img.label-photo {
+        display: block;
+        max-width: 120px;
+        height: auto;
       }
       img.signature {
         display: block;
         max-width: 160px;
         height: auto;
-        background: #fff;
+        background: #fff; /* the paper the signature was drawn on (see canvas above) */
       }
       button:focus-visible,
       input:focus-visible,
@@ -159,6 +176,7 @@ export class VkDeskParcels extends LitElement {
   ];
 
   @query('canvas') private canvas!: HTMLCanvasElement | null;
+  @query('video.label-camera') private labelVideo!: HTMLVideoElement | null;
 
   @property({ attribute: false }) messages!: DeskMessages;
   @property({ attribute: false }) site!: SiteConfig;
@@ -181,6 +199,13 @@ export class VkDeskParcels extends LitElement {
   @state() private collecting: ParcelRecord | undefined;
   @state() private collectError = '';
   @state() private busy = false;
+  /** The label camera is showing (the site enables label photos and staff asked for one). */
+  @state() private cameraOpen = false;
+  /** The label photo taken for the parcel being logged (a JPEG data URL). */
+  @state() private labelPhoto: string | undefined;
+  @state() private photoError = '';
+
+  private stream: MediaStream | undefined;
 
   private pad: SignaturePad | undefined;
   private channels: BroadcastChannel[] = [];
@@ -210,6 +235,7 @@ export class VkDeskParcels extends LitElement {
     this.channels = [];
     this.pad?.off();
     this.pad = undefined;
+    this.closeCamera();
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -296,7 +322,9 @@ export class VkDeskParcels extends LitElement {
       const facts = { id: newRecordId(now), siteId: this.site.id, timeZone: this.site.timeZone, now, source: 'desk' as const, notify: this.notifyRoute, by: staff.id, ...(unitId ? { unitId } : {}) };
       const store = new RecordStore(this.dbName);
       if (this.kind === 'parcel') {
-        await store.create((deviceId) => receiveParcel({ ...facts, deviceId }, { carrier: checked.value.company, unit: checked.value.unit, count: checked.value.count }), now);
+        const photo = this.labelPhotoEnabled ? this.labelPhoto : undefined;
+        await store.create((deviceId) => receiveParcel({ ...facts, deviceId }, { carrier: checked.value.company, unit: checked.value.unit, count: checked.value.count, ...(photo ? { labelPhoto: photo } : {}) }), now);
+        this.labelPhoto = undefined;
       } else {
         await store.create((deviceId) => arriveFoodDelivery({ ...facts, deviceId }, { company: checked.value.company, unit: checked.value.unit }), now);
       }
@@ -310,6 +338,72 @@ export class VkDeskParcels extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private get labelPhotoEnabled(): boolean {
+    return lobbySettings(this.site).parcelLabelPhoto;
+  }
+
+  private async openCamera(): Promise<void> {
+    this.photoError = '';
+    this.cameraOpen = true;
+    try {
+      const stream = await openLabelCamera();
+      // Closed (Cancel, or the panel left) while the camera was starting: end it at once.
+      if (!this.cameraOpen) return stopCamera(stream);
+      this.stream = stream;
+      await this.updateComplete;
+      const video = this.labelVideo;
+      if (!video) return this.closeCamera();
+      video.srcObject = stream;
+      await video.play();
+    } catch {
+      this.closeCamera();
+      this.photoError = this.p.errCamera;
+    }
+  }
+
+  /** Ends every camera track and drops the video. */
+  private closeCamera(): void {
+    stopCamera(this.stream);
+    this.stream = undefined;
+    if (this.labelVideo) this.labelVideo.srcObject = null;
+    this.cameraOpen = false;
+  }
+
+  private capture(): void {
+    const video = this.labelVideo;
+    const photo = video ? captureLabelFrame(video) : undefined;
+    // One frame is all that is kept: the camera ends whether or not it was usable.
+    this.closeCamera();
+    if (photo === undefined) {
+      this.photoError = this.p.errCamera;
+    } else if (!fitsLabelPhoto(photo)) {
+      this.photoError = this.p.errLabelPhotoTooBig;
+    } else {
+      this.photoError = '';
+      this.labelPhoto = photo;
+    }
+  }
+
+  private renderLabelPhoto(): TemplateResult | typeof nothing {
+    if (this.kind !== 'parcel' || !this.labelPhotoEnabled) return nothing;
+    const p = this.p;
+    return html`<div class="field full">
+      <span class="muted" id="label-photo-hint">${p.labelPhotoHint}</span>
+      ${this.cameraOpen
+        ? html`<video class="label-camera" muted playsinline autoplay aria-label=${p.labelPhotoCamera} aria-describedby="label-photo-hint"></video>
+            <div class="actions">
+              <button type="button" @click=${this.capture}>${p.labelPhotoCapture}</button>
+              <button type="button" @click=${this.closeCamera}>${p.cancel}</button>
+            </div>`
+        : this.labelPhoto
+          ? html`<span>${p.labelPhotoTaken}</span>
+              <img class="label-photo" src=${this.labelPhoto} alt=${p.labelPhotoTaken} />
+              <div class="actions"><button type="button" @click=${() => (this.labelPhoto = undefined)}>${p.labelPhotoRemove}</button></div>`
+          : html`<div class="actions"><button type="button" aria-describedby="label-photo-hint" @click=${this.openCamera}>${p.labelPhoto}</button></div>`}
+      ${this.photoError ? html`<span class="error" role="alert">${this.photoError}</span>` : nothing}
+    </div>`;
   }
 
   private async handleNotified(record: ParcelRecord | FoodDeliveryRecord): Promise<void> {
@@ -407,6 +501,12 @@ export class VkDeskParcels extends LitElement {
     return html`<span class="error" id=${`${name}-err`}>${text}</span>`;
   }
 
+  private chooseKind(kind: EntryKind): void {
+    // A food rider has no label: the camera closes with the parcel form.
+    if (kind !== 'parcel') this.closeCamera();
+    this.kind = kind;
+  }
+
   private renderEntry(): TemplateResult {
     const p = this.p;
     const kinds: [EntryKind, string][] = [
@@ -418,7 +518,7 @@ export class VkDeskParcels extends LitElement {
       <form class="entry" @submit=${this.handleLog} novalidate>
         <fieldset class="full">
           <legend>${p.entryKind}</legend>
-          ${kinds.map(([k, label]) => html`<button type="button" aria-pressed=${this.kind === k ? 'true' : 'false'} @click=${() => (this.kind = k)}>${label}</button>`)}
+          ${kinds.map(([k, label]) => html`<button type="button" aria-pressed=${this.kind === k ? 'true' : 'false'} @click=${() => this.chooseKind(k)}>${label}</button>`)}
         </fieldset>
         <div class="field">
           <label for="p-company">${this.kind === 'parcel' ? p.carrier : p.foodCompany}</label>
@@ -437,6 +537,7 @@ export class VkDeskParcels extends LitElement {
               ${this.fieldError('count')}
             </div>`
           : nothing}
+        ${this.renderLabelPhoto()}
         <div class="actions full"><button type="submit" ?disabled=${this.busy}>${this.kind === 'parcel' ? p.logParcel : p.logFood}</button></div>
       </form>
     `;
@@ -450,6 +551,7 @@ export class VkDeskParcels extends LitElement {
       <strong>${r.data.unit}</strong> · ${p.parcels(r.data.count)}${r.data.carrier ? html` · ${r.data.carrier}` : nothing}
       · <span class="age">${p.age(age.days, age.hours, age.minutes)}</span>
       <div class="muted">${p.receivedAt(this.time(r.createdAt))}${r.data.source === 'kiosk' ? html` (${p.fromKiosk})` : nothing}</div>
+      ${r.data.labelPhoto ? html`<img class="label-photo" src=${r.data.labelPhoto} alt=${p.labelPhotoAlt(r.data.unit)} loading="lazy" />` : nothing}
       <div class="muted">${r.data.notify === 'hub' ? p.notifiedHub : phoned ? p.notifiedPhone(this.time(phoned.at)) : nothing}</div>
       <div class="actions">
         <button type="button" ?disabled=${this.busy} @click=${() => this.openCollect(r)}>${p.collect}</button>

@@ -16,6 +16,14 @@ export interface ParcelMessages {
   count: string;
   labelPhoto: string;
   labelPhotoTaken: string;
+  /** The privacy hint beside the camera: the label only, never a person or the parcel's contents. */
+  labelPhotoHint: string;
+  labelPhotoCamera: string;
+  labelPhotoCapture: string;
+  labelPhotoRemove: string;
+  labelPhotoAlt: (unit: string) => string;
+  errLabelPhotoTooBig: string;
+  errCamera: string;
   logParcel: string;
   logFood: string;
   logged: (unit: string) => string;
@@ -63,8 +71,15 @@ export const parcelsEn: ParcelMessages = {
   foodCompany: 'Food platform or shop',
   unit: 'Recipient unit',
   count: 'Number of parcels',
-  labelPhoto: 'Photograph the label',
+  labelPhoto: 'Take a photo of the label',
   labelPhotoTaken: 'Label photographed',
+  labelPhotoHint: 'Photograph the label only.',
+  labelPhotoCamera: 'Camera view',
+  labelPhotoCapture: 'Capture',
+  labelPhotoRemove: 'Remove photo',
+  labelPhotoAlt: (unit) => `Label photo of the parcel for ${unit}`,
+  errLabelPhotoTooBig: 'The photo is too large: please move closer to the label and try again.',
+  errCamera: 'The camera could not be opened.',
   logParcel: 'Log parcel',
   logFood: 'Log food delivery',
   logged: (unit) => `Logged for ${unit}.`,
@@ -112,8 +127,15 @@ export const parcelsZhHant: ParcelMessages = {
   foodCompany: '外賣平臺或店舖',
   unit: '收件單位',
   count: '包裹數目',
-  labelPhoto: '拍攝標籤',
+  labelPhoto: '拍下標籤相片',
   labelPhotoTaken: '已拍攝標籤',
+  labelPhotoHint: '只拍攝標籤。',
+  labelPhotoCamera: '相機畫面',
+  labelPhotoCapture: '拍照',
+  labelPhotoRemove: '移除相片',
+  labelPhotoAlt: (unit) => `${unit} 包裹的標籤相片`,
+  errLabelPhotoTooBig: '相片太大，請靠近標籤再拍一次。',
+  errCamera: '無法開啟相機。',
   logParcel: '登記包裹',
   logFood: '登記外賣',
   logged: (unit) => `已為 ${unit} 登記。`,
@@ -161,8 +183,15 @@ export const parcelsZhHans: ParcelMessages = {
   foodCompany: '外卖平台或商家',
   unit: '收件房号',
   count: '快递件数',
-  labelPhoto: '拍摄面单',
+  labelPhoto: '拍摄面单照片',
   labelPhotoTaken: '已拍摄面单',
+  labelPhotoHint: '只拍摄面单。',
+  labelPhotoCamera: '相机画面',
+  labelPhotoCapture: '拍照',
+  labelPhotoRemove: '移除照片',
+  labelPhotoAlt: (unit) => `${unit} 包裹的面单照片`,
+  errLabelPhotoTooBig: '照片太大，请靠近面单再拍一次。',
+  errCamera: '无法打开相机。',
   logParcel: '登记快递',
   logFood: '登记外卖',
   logged: (unit) => `已为 ${unit} 登记。`,
