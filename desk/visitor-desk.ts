@@ -28,6 +28,7 @@ import type { IssueInvitationReply, IssueInvitationRequest, SiteHealthReply } fr
 import { deskHubMessagesFor } from '../src/i18n/desk/hub.js';
 import { loadSiteRules, type RulesInForce } from './rules-source.js';
 import './define-idle.js';
+import { purgeIncidentsAtSignIn } from './incidents/retention.js';
 import { GuardStore } from '../src/storage/guard.js';
 import { ExportPartsController } from '../components/controllers/export-parts-controller.js';
 import { isolation, themes } from '../components/styles/themes.js';
@@ -363,6 +364,8 @@ export class VisitorDesk extends LitElement {
     }
     this.poll = setInterval(() => void this.refresh(), POLL_MS);
     void this.refresh();
+    // Incident records past the site's retention go (at most once a day; see desk/incidents/retention.ts).
+    void purgeIncidentsAtSignIn(this.dbName, this.siteConfig, new Date());
   }
 
   private stopLive() {

@@ -103,6 +103,8 @@ export interface IncidentRecord {
   typicalCase: boolean;
   mediaPresent: boolean;
   updatedAt: string;
+  /** Held for evidence until then: the retention purge keeps it (src/domain/incident-retention.ts). */
+  heldUntil?: string;
 }
 
 /** Who may use the desk. Only a site manager may sign incident records off. */

@@ -121,6 +121,7 @@ export const incidentRecordSchema = z
     typicalCase: z.boolean(),
     mediaPresent: z.boolean(),
     updatedAt: isoUtc,
+    heldUntil: z.optional(isoUtc),
   })
   .check(
     z.refine((r) => paired(r.closedAt, r.dueAt), { message: 'dueAt is set exactly when the record is closed', path: ['dueAt'] }),

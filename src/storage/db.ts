@@ -28,6 +28,8 @@ export type MetaKey = keyof KioskMeta;
  */
 export interface DeskMeta {
   'pin-failures': DevicePinState;
+  /** When this device last purged incident records past retention (ISO time; see DeskStore.purgeIncidents). */
+  'incident-purge': string;
   [key: `rules:${string}`]: LastGoodRules;
 }
 export type DeskMetaKey = keyof DeskMeta;

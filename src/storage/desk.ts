@@ -21,6 +21,8 @@ import {
   type WatchEntryKind,
 } from '../domain/desk.js';
 import { KioskError } from '../domain/errors.js';
+import { isIncidentPurgeDue, planIncidentPurge } from '../domain/incident-retention.js';
+import { DEFAULT_RECORD_DAYS } from '../domain/site.js';
 import { localDayKey } from '../domain/time.js';
 import { UUIDV7_RANDOM_BYTES, uuidv7, uuidv7Time } from '../domain/uuid.js';
 import {
@@ -39,6 +41,15 @@ import { STRICT, checkedRow, commit, parseRows, type ReadResult } from './tx.js'
 
 /** The key of the device-wide wrong-PIN count in `desk-meta`. */
 const PIN_FAILURES = 'pin-failures';
+/** The key of the last incident purge's time in `desk-meta`. */
+const INCIDENT_PURGE = 'incident-purge';
+
+/** What `purgeIncidents` did: whether it ran (at most once a day), and how many rows it deleted. */
+export interface IncidentPurgeResult {
+  ran: boolean;
+  incidents: number;
+  tasks: number;
+}
 
 /** What `raiseAlert` needs; the store adds the id, the times, the level and the status. */
 export interface RaiseAlertInput {
@@ -516,6 +527,40 @@ export class DeskStore {
       const signed = checkedRow(incidentRecordSchema, { ...record, signedOffBy: staffId, signedOffAt: when, updatedAt: when }, 'incidents', id);
       await incidents.put(signed);
       return signed;
+    });
+  }
+
+  /**
+   * Holds an incident record for evidence until `heldUntil` (a later date replaces it), or lifts the hold
+   * (`undefined`). Allowed on a signed-off record — that is what holds are for. It is not a change to what
+   * the record says, so `updatedAt` stays: once the hold lapses, retention counts from the last real change.
+   */
+  holdIncident(id: string, heldUntil: Date | undefined): Promise<IncidentRecord> {
+    return this.modify('incidents', incidentRecordSchema, id, (record) => {
+      const { heldUntil: _previous, ...rest } = record;
+      return { ...rest, ...optional('heldUntil', heldUntil?.toISOString()) };
+    });
+  }
+
+  /**
+   * Deletes the incident records of `siteId` past retention at `now` (closed, signed off, not held, last
+   * changed more than `recordDays` ago) and their finished tasks — `planIncidentPurge` decides — in ONE
+   * strict transaction, and notes the run in `desk-meta`. At most once per INCIDENT_PURGE_INTERVAL_MS on this
+   * device (`ran: false` otherwise), so the desk may call it at every sign-in. Rows that fail their schema
+   * are never deleted (a bad row is kept for someone to look at, as everywhere in this store).
+   */
+  async purgeIncidents(siteId: string, now: Date, recordDays: number = DEFAULT_RECORD_DAYS): Promise<IncidentPurgeResult> {
+    const tx = await kioskTransaction(this.dbName, ['incidents', 'tasks', 'desk-meta'], 'readwrite', STRICT);
+    return commit(tx, async () => {
+      const meta = tx.objectStore('desk-meta');
+      const last: unknown = await meta.get(INCIDENT_PURGE);
+      if (!isIncidentPurgeDue(typeof last === 'string' ? last : undefined, now)) return { ran: false, incidents: 0, tasks: 0 };
+      const incidents = tx.objectStore('incidents');
+      const tasks = tx.objectStore('tasks');
+      const [incidentRows, taskRows]: [unknown[], unknown[]] = await Promise.all([incidents.getAll(), tasks.getAll()]);
+      const plan = planIncidentPurge(siteId, parseRows(incidentRows, incidentRecordSchema, 'id').rows, parseRows(taskRows, deskTaskSchema, 'id').rows, now, recordDays);
+      await Promise.all([...plan.incidentIds.map((id) => incidents.delete(id)), ...plan.taskIds.map((id) => tasks.delete(id)), meta.put(now.toISOString(), INCIDENT_PURGE)]);
+      return { ran: true, incidents: plan.incidentIds.length, tasks: plan.taskIds.length };
     });
   }
 

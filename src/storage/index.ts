@@ -2,6 +2,7 @@
 export { BLOCKED_TIMEOUT_MS, DB_NAME, DB_VERSION, closeKioskDb, openKioskDb, type DeskMeta, type DeskMetaKey, type KioskDB, type KioskDatabase, type MetaKey, type OpenKioskDbOptions } from './db.js';
 export {
   DeskStore,
+  type IncidentPurgeResult,
   type AddExpectedInput,
   type AddTaskInput,
   type EscalateOptions,
