@@ -44,6 +44,9 @@ function parcelAt(at: string, collectedAt?: string): LobbyRecord {
   return (collectedAt === undefined ? received : collectParcel(received, { collectorName: 'Neighbour Chan', signature: SIGNATURE, staffId: 'guard-1' }, new Date(collectedAt))) as unknown as LobbyRecord;
 }
 
+/** The parcel with a photo of its label (the desk's, where the site enables it): the export must leave it out. */
+const withLabelPhoto = (record: LobbyRecord): LobbyRecord => ({ ...record, data: { ...record.data, labelPhoto: 'data:image/jpeg;base64,TGFiZWw=' } });
+
 /** A guard register's record made at `at` with `data`, then moved through `steps` ([state, at, patch]). */
 function guardAt(kind: RecordKind, at: string, data: Record<string, unknown>, steps: [string, string, Record<string, unknown>][] = []): LobbyRecord {
   let record: LobbyRecord = newRecord({ id: lobbyId(at), kind, siteId: 'demo', deviceId: LOBBY_DEVICE, timeZone: 'Asia/Hong_Kong', now: new Date(at), by: 'guard-1', data: { createdBy: 'guard-1', ...data } });
@@ -260,7 +263,7 @@ export function reportTests(context: () => ReportTestContext): void {
     const records: LobbyRecord[] = [
       parcelAt('2025-07-02T02:00:00.000Z', '2025-07-02T05:00:00.000Z'), // received, collected after 180 min
       parcelAt('2025-07-10T02:00:00.000Z', '2025-07-12T02:00:00.000Z'), // received, collected after 2 880 min
-      parcelAt('2025-07-30T02:00:00.000Z'), // received, waiting
+      withLabelPhoto(parcelAt('2025-07-30T02:00:00.000Z')), // received, waiting; its label photographed
       parcelAt('2025-06-30T10:00:00.000Z', '2025-07-01T01:00:00.000Z'), // June's (18:00 local), collected in July after 900 min
       parcelAt('2025-07-31T10:00:00.000Z', '2025-07-31T17:00:00.000Z'), // received in July, collected 1 August local: waiting at the end
       parcelAt('2025-05-01T02:00:00.000Z', '2025-05-01T03:00:00.000Z'), // May's: nothing
@@ -314,5 +317,6 @@ export function reportTests(context: () => ReportTestContext): void {
     assert.equal(lines.length, 5, csv);
     assert.ok(lines[1]?.includes(',2025-07-02T05:00:00.000Z,Neighbour Chan,,guard-1,180'), lines[1]);
     assert.ok(lines[3]?.includes(',received,'), lines[3]);
+    assert.ok(!csv.includes('data:image'), 'no label photo nor signature in the export');
   });
 }
