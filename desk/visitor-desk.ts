@@ -738,7 +738,7 @@ export class VisitorDesk extends LitElement {
         .issuer=${this.hubLink ? this.hubIssuer : undefined}
       ></vk-desk-invitations>
       <vk-desk-parcels class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-parcels>
-      <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger}></vk-desk-ledger>
+      <vk-desk-ledger class="screen-only" .locale=${this.locale} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .client=${this.hubLink?.ledger} .dbName=${this.dbName}></vk-desk-ledger>
       <vk-desk-reports class="screen-only" .messages=${m} .site=${this.siteConfig} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale} .client=${this.hubLink?.reports}></vk-desk-reports>
       <vk-desk-guard class="screen-only" .messages=${m} .site=${this.siteConfig} .rules=${this.rules} .raiseIncident=${this.hubLink ? this.hubRaise : undefined} .staff=${this.snapshot ? this.staff : undefined} .dbName=${this.dbName} .locale=${this.locale}></vk-desk-guard>
       <section aria-labelledby="evac-h">

@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type SignaturePad from 'signature_pad';
 import { buttons, tokens } from '../../components/styles/shared.js';
 import { deskFormStyles } from '../form-styles.js';
-import type { StaffMember } from '../../src/domain/desk.js';
+import { isIncidentOverdue, type IncidentRecord, type StaffMember } from '../../src/domain/desk.js';
 import {
   LEDGER_CATEGORIES,
   LEDGER_CHANNELS,
@@ -23,12 +24,19 @@ import { ledgerMessagesFor, type LedgerMessages } from '../../src/i18n/desk/ledg
 import type { LedgerRecord } from '../../src/schemas/ledger.js';
 import { SyncError } from '../../src/sync/errors.js';
 import type { LedgerApi } from '../../src/sync/ledger-client.js';
+import { DeskStore } from '../../src/storage/desk.js';
 import { actionFrom, newEntryFrom } from './forms.js';
 
 /** How often the panel reloads the ledger from the hub: other desks' entries and the clocks stay current. */
 export const LEDGER_REFRESH_MS = 30_000;
 /** Characters of a description shown in the list; the rest is in the entry's details. */
 const DESCRIPTION_PREVIEW = 160;
+/**
+ * The repair signature pad's drawing size in CSS pixels (as the parcel lane's): fits a 390 px phone, keeps the
+ * stored SVG small, and the canvas is drawn at exactly this size so pointer positions map one to one.
+ */
+const PAD_WIDTH = 320;
+const PAD_HEIGHT = 160;
 
 /**
  * @summary The front-desk ledger (issue 8): **Log a call** — a form for while the phone is still at the ear,
@@ -83,7 +91,8 @@ export class VkDeskLedger extends LitElement {
         padding: 0;
         margin: 0;
       }
-      li.entry {
+      li.entry,
+      li.incident {
         border: 1px solid var(--_border);
         border-radius: calc(var(--_radius) / 2);
         padding: 0.5em 0.75em;
@@ -116,6 +125,21 @@ export class VkDeskLedger extends LitElement {
         display: grid;
         gap: var(--_space);
       }
+      canvas {
+        width: ${PAD_WIDTH}px;
+        height: ${PAD_HEIGHT}px;
+        max-width: 100%;
+        border: 2px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        background: #fff;
+        touch-action: none;
+      }
+      img.signature {
+        display: block;
+        max-width: 160px;
+        height: auto;
+        background: #fff;
+      }
       ol.history {
         margin: 0;
         padding-left: 1.25em;
@@ -132,6 +156,8 @@ export class VkDeskLedger extends LitElement {
   @property({ attribute: false }) staff: StaffMember | undefined;
   /** The hub's ledger (the desk root passes `DeskHubLink.ledger`); absent on a desk not linked to a hub. */
   @property({ attribute: false }) client: LedgerApi | undefined;
+  /** The desk's IndexedDB database, whose incident records (desk/incidents) the ledger lists beside its entries. */
+  @property({ attribute: false }) dbName = 'visitor-kiosk';
 
   @state() private records: LedgerRecord[] = [];
   @state() private open = new Set<string>();
@@ -141,6 +167,13 @@ export class VkDeskLedger extends LitElement {
   @state() private who = 'resident';
   /** The hub's clock minus this device's, from the last list reply. */
   @state() private offsetMs = 0;
+  /** The desk's incident records (this device's IndexedDB), newest first. */
+  @state() private incidents: IncidentRecord[] = [];
+  /** The refusal shown in one entry's repair completion form (an empty signature pad), keyed by entry id. */
+  @state() private repairError: { id: string; text: string } | undefined;
+  /** Each repair completion canvas's pad and the entry it was drawn for (Lit may reuse a canvas for another entry). */
+  #pads = new WeakMap<HTMLCanvasElement, { pad: SignaturePad; entryId: string }>();
+  #incidentsFor: string | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #loadedFor: LedgerApi | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -149,7 +182,10 @@ export class VkDeskLedger extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#timer = setInterval(() => void this.load(), LEDGER_REFRESH_MS);
+    this.#timer = setInterval(() => {
+      void this.load();
+      void this.loadIncidents();
+    }, LEDGER_REFRESH_MS);
   }
 
   override disconnectedCallback(): void {
@@ -158,9 +194,14 @@ export class VkDeskLedger extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#loadedFor = undefined;
+    this.#incidentsFor = undefined;
   }
 
   protected override willUpdate(): void {
+    if (this.staff && this.#incidentsFor !== this.dbName) {
+      this.#incidentsFor = this.dbName;
+      void this.loadIncidents();
+    }
     if (this.client && this.staff && this.#loadedFor !== this.client) {
       this.#loadedFor = this.client;
       this.#unsubscribe?.();
@@ -213,6 +254,39 @@ export class VkDeskLedger extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    void this.preparePads();
+  }
+
+  /** Gives every repair completion canvas on screen a pad of its own; the library is loaded on first use. */
+  private async preparePads(): Promise<void> {
+    const canvases = [...this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-entry]')];
+    if (canvases.length === 0) return;
+    // Loaded only when a repair is being completed: the desk's first paint does not wait for the signature library.
+    const { default: Pad } = await import('signature_pad');
+    for (const canvas of canvases) {
+      const entryId = canvas.dataset['entry'] ?? '';
+      const known = this.#pads.get(canvas);
+      if (known?.entryId === entryId) continue;
+      known?.pad.off();
+      canvas.width = PAD_WIDTH;
+      canvas.height = PAD_HEIGHT;
+      this.#pads.set(canvas, { pad: new Pad(canvas, { penColor: '#000', minWidth: 0.8, maxWidth: 2.2 }), entryId });
+      canvas.dataset['ready'] = '';
+    }
+  }
+
+  /** Reads the desk's incident records from this device (quietly: a failed read keeps what is shown). */
+  async loadIncidents(): Promise<void> {
+    if (!this.staff) return;
+    try {
+      const { rows } = await new DeskStore(this.dbName).listIncidents();
+      this.incidents = rows.reverse();
+    } catch {
+      // The incident panel reports storage trouble; the ledger keeps what it showed.
+    }
+  }
+
   private errorText(error: unknown): string {
     const code = error instanceof SyncError ? error.details.hubCode : undefined;
     const errors = this.m.errors;
@@ -250,8 +324,20 @@ export class VkDeskLedger extends LitElement {
     event.preventDefault();
     const client = this.client;
     if (!client || this.busy) return;
-    const action = actionFrom(type, new FormData(event.currentTarget as HTMLFormElement), this.site.timeZone);
+    const formEl = event.currentTarget as HTMLFormElement;
+    let action = actionFrom(type, new FormData(formEl), this.site.timeZone);
     if (!action) return;
+    if (action.type === 'repair-complete') {
+      // The resident signs on screen; an empty pad is refused here, before anything is sent.
+      const canvas = formEl.querySelector('canvas');
+      const pad = canvas ? this.#pads.get(canvas)?.pad : undefined;
+      if (!pad || pad.isEmpty()) {
+        this.repairError = { id: record.entry.id, text: this.m.errSignature };
+        return;
+      }
+      this.repairError = undefined;
+      action = { ...action, signature: pad.toDataURL('image/svg+xml') };
+    }
     this.busy = true;
     try {
       this.replace(await client.act(record.entry.id, record.version, action));
@@ -269,6 +355,37 @@ export class VkDeskLedger extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private clearPad(event: Event): void {
+    const canvas = (event.currentTarget as HTMLElement).closest('form')?.querySelector('canvas');
+    if (canvas) this.#pads.get(canvas)?.pad.clear();
+  }
+
+  /** The desk's incident records in the ledger (issue 8 item 4): class, when, state and the written record's due time. */
+  private renderIncidents(m: LedgerMessages): TemplateResult {
+    const now = this.now();
+    const state = (r: IncidentRecord): { text: string; overdue: boolean } => {
+      if (r.signedOffAt !== undefined) return { text: m.incidentSigned(this.time(r.signedOffAt)), overdue: false };
+      if (r.closedAt === undefined) return { text: m.incidentOpen, overdue: false };
+      const overdue = isIncidentOverdue(r, now);
+      return { text: (overdue ? m.incidentOverdue : m.incidentDue)(this.time(r.dueAt)), overdue };
+    };
+    return html`
+      <h3 id="ledger-inc-h">${m.incidentsHeading}</h3>
+      ${this.incidents.length === 0
+        ? html`<p>${m.noIncidents}</p>`
+        : html`<p>${m.incidentWhere}</p>
+            <ul aria-labelledby="ledger-inc-h">
+              ${this.incidents.map((r) => {
+                const s = state(r);
+                return html`<li class="incident">
+                  <span class="number">${m.incidentClasses[r.incidentClass]}</span> · ${this.time(r.arrivalAt)} ·
+                  <span class=${s.overdue ? 'overdue' : ''}>${s.text}</span>
+                </li>`;
+              })}
+            </ul>`}
+    `;
   }
 
   private toggle(id: string): void {
@@ -424,7 +541,18 @@ export class VkDeskLedger extends LitElement {
           )
         : nothing}
       ${entry.repair && entry.repair.completedAt === undefined && can('repair-complete')
-        ? form('repair-complete', textField('comment', `rc-${id}`, m.residentComment, false), m.completeRepair)
+        ? form(
+            'repair-complete',
+            html`${textField('comment', `rc-${id}`, m.residentComment, false)}
+              <div class="field">
+                <span id=${`sig-label-${id}`}>${m.signatureLabel}</span>
+                <span id=${`sig-hint-${id}`}>${m.signatureHint}</span>
+                <canvas data-entry=${id} role="img" aria-labelledby=${`sig-label-${id}`} aria-describedby=${`sig-hint-${id}`} width=${PAD_WIDTH} height=${PAD_HEIGHT}></canvas>
+                <button type="button" @click=${(e: Event) => this.clearPad(e)}>${m.clearSignature}</button>
+              </div>
+              <div class="error" role="alert">${this.repairError?.id === id ? this.repairError.text : ''}</div>`,
+            m.completeRepair,
+          )
         : nothing}
       ${entry.category === 'complaint' && can('mark-valid') && (role === 'site-manager' || role === 'customer-service')
         ? form(
@@ -477,6 +605,9 @@ export class VkDeskLedger extends LitElement {
           ? html`<div class="line">
               <span>${m.repairLine(entry.repair.plan, entry.repair.technician, this.time(entry.repair.dueAt))}</span>
               ${entry.repair.completedAt ? html`<span>${m.repairDone(this.time(entry.repair.completedAt))}</span>` : nothing}
+              ${entry.repair.signature
+                ? html`<img class="signature" src=${entry.repair.signature} alt=${m.signatureAlt(entry.number)} width="160" height="80" />`
+                : nothing}
             </div>`
           : nothing}
         <p class="text">${description}</p>
@@ -500,7 +631,7 @@ export class VkDeskLedger extends LitElement {
     if (!this.staff || !this.site) return nothing;
     const m = this.m;
     if (!this.client) {
-      return html`<section aria-labelledby="ledger-h"><h2 id="ledger-h">${m.heading}</h2><p>${m.needsHub}</p></section>`;
+      return html`<section aria-labelledby="ledger-h"><h2 id="ledger-h">${m.heading}</h2><p>${m.needsHub}</p>${this.renderIncidents(m)}</section>`;
     }
     const now = this.now();
     const entries = byUrgency(this.records.map((r) => r.entry));
@@ -535,6 +666,7 @@ export class VkDeskLedger extends LitElement {
                   </li>`,
               )}
             </ul>`}
+        ${this.renderIncidents(m)}
       </section>
     `;
   }

@@ -3,7 +3,7 @@
 // call", urgency order and clocks on the hub's time, hand-over, follow-up, the conflict notice, the withheld
 // complainant, three languages in their own scripts, and axe.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import * as OpenCC from 'opencc-js';
 import '../../desk/ledger/define.js';
 import type { VkDeskLedger } from '../../desk/ledger/vk-desk-ledger.js';
@@ -165,6 +165,14 @@ describe('<vk-desk-ledger>', () => {
     await until(() => deepText(el).includes('Repair order: Replace the mixer tap · Wong'));
     await el.updateComplete;
     field(el, m.residentComment).value = 'Works well';
+    // The resident signs on the pad (an empty pad is refused: desk-ledger-repair-incidents.test.ts).
+    const canvas = await until(() => el.shadowRoot?.querySelector<HTMLCanvasElement>('canvas[data-ready]'));
+    canvas.scrollIntoView({ block: 'center' });
+    const box = canvas.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.left + 30), Math.round(box.top + 40)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(box.left + 120), Math.round(box.top + 70)] });
+    await sendMouse({ type: 'up' });
     button(el, m.completeRepair).click();
     await until(() => hub.rows.get(e.entry.id)?.entry.status === 'resolved');
     expect(hub.rows.get(e.entry.id)?.entry.repair).to.include({ residentComment: 'Works well', cost: '=SUM(A1)' });

@@ -26,6 +26,8 @@ export const MAX_NOTE_LENGTH = 2000;
 export const MAX_SHORT_TEXT = 120;
 /** Longest signature: a PNG data URL of a signature pad at desk size is some 20–60 KB; 200 000 characters is ample. */
 export const MAX_SIGNATURE_LENGTH = 200_000;
+/** A signature is a base64 data URL of a PNG or of an SVG (the desk stores signature_pad's SVG: a few KB, sharp at any size). */
+const SIGNATURE_DATA_URL = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+=*$/;
 /** Most history lines an entry keeps: far beyond any real case, a bound against a runaway client. */
 export const MAX_HISTORY = 500;
 
@@ -60,7 +62,7 @@ export interface RepairOrder {
   dueKind: ClockKind;
   completedAt?: string;
   residentComment?: string;
-  /** The resident's signature as a PNG data URL (signature_pad), when signed on screen. */
+  /** The resident's signature as a PNG or SVG data URL (signature_pad), when signed on screen. */
   signature?: string;
 }
 
@@ -438,7 +440,7 @@ export function applyAction(entry: LedgerEntry, action: LedgerAction, ctx: Actio
     case 'repair-complete': {
       if (!entry.repair || entry.repair.completedAt !== undefined) throw new LedgerError('ledger-no-repair');
       const comment = text('comment', action.comment, MAX_NOTE_LENGTH, false);
-      if (action.signature !== undefined && (!action.signature.startsWith('data:image/png;base64,') || action.signature.length > MAX_SIGNATURE_LENGTH)) {
+      if (action.signature !== undefined && (!SIGNATURE_DATA_URL.test(action.signature) || action.signature.length > MAX_SIGNATURE_LENGTH)) {
         throw new LedgerError('ledger-too-long', { field: 'signature', max: MAX_SIGNATURE_LENGTH });
       }
       next.repair = { ...entry.repair, completedAt: at, ...(comment ? { residentComment: comment } : {}), ...(action.signature ? { signature: action.signature } : {}) };

@@ -11,6 +11,7 @@ type Category = 'consultation' | 'help-request' | 'paid-service' | 'suggestion' 
 type Status = 'open' | 'in-progress' | 'answered' | 'resolved' | 'followed-up' | 'reopened';
 type Satisfaction = 'satisfied' | 'basically-satisfied' | 'dissatisfied';
 type WhoKind = 'resident' | 'other' | 'anonymous';
+type IncidentClass = 'A' | 'B' | 'C' | 'watchlist';
 type ClockText = 'none' | 'running' | 'due-soon' | 'overdue' | 'met' | 'late';
 type LedgerErrorText =
   | 'ledger-transition-invalid'
@@ -113,6 +114,22 @@ export interface LedgerMessages {
   repairDone: (time: string) => string;
   residentComment: string;
   completeRepair: string;
+  /** The repair completion's signature pad: its label, how to sign, clearing it, the refusal of an empty pad, the image's alt text. */
+  signatureLabel: string;
+  signatureHint: string;
+  clearSignature: string;
+  errSignature: string;
+  signatureAlt: (number: string) => string;
+  /** The desk's incident records (desk/incidents) listed in the ledger (issue 8 item 4). */
+  incidentsHeading: string;
+  noIncidents: string;
+  incidentClasses: Record<IncidentClass, string>;
+  incidentOpen: string;
+  incidentDue: (time: string) => string;
+  incidentOverdue: (time: string) => string;
+  incidentSigned: (time: string) => string;
+  /** Where the record itself is edited: the incident records panel (its heading). */
+  incidentWhere: string;
   messagesHeading: string;
   noMessages: string;
   /** A phone message passed to someone: for whom, from whom (unit or name), what. */
@@ -210,6 +227,19 @@ const en: LedgerMessages = {
   repairDone: (t) => `Repair completed ${t}`,
   residentComment: "Resident's comment",
   completeRepair: 'Repair completed',
+  signatureLabel: "Resident's signature",
+  signatureHint: 'Sign in the box with a finger or the mouse.',
+  clearSignature: 'Clear signature',
+  errSignature: 'The resident must sign before the repair is completed.',
+  signatureAlt: (n) => `Resident's signature, repair order ${n}`,
+  incidentsHeading: 'Incidents at the desk',
+  noIncidents: 'No incident records on this desk.',
+  incidentClasses: { A: 'Class A', B: 'Class B', C: 'Class C', watchlist: 'Watch list' },
+  incidentOpen: 'Open',
+  incidentDue: (t) => `Closed · written record due ${t}`,
+  incidentOverdue: (t) => `Closed · written record overdue since ${t}`,
+  incidentSigned: (t) => `Signed off ${t}`,
+  incidentWhere: 'Each is written and signed off under Incident records.',
   messagesHeading: 'Messages for staff',
   noMessages: 'No message is waiting.',
   message: (to, from, text) => `For ${to} — from ${from}: ${text}`,
@@ -320,6 +350,19 @@ const zhHant: LedgerMessages = {
   repairDone: (t) => `維修已完成 ${t}`,
   residentComment: '住戶意見',
   completeRepair: '維修完成',
+  signatureLabel: '住戶簽名',
+  signatureHint: '請用手指或滑鼠在框內簽名。',
+  clearSignature: '清除簽名',
+  errSignature: '維修完成前須由住戶簽名。',
+  signatureAlt: (n) => `住戶簽名（維修單 ${n}）`,
+  incidentsHeading: '接待處的突發事件',
+  noIncidents: '此接待處沒有突發事件記錄。',
+  incidentClasses: { A: 'A類', B: 'B類', C: 'C類', watchlist: '觀察名單' },
+  incidentOpen: '處理中',
+  incidentDue: (t) => `已結束 · 書面記錄限期 ${t}`,
+  incidentOverdue: (t) => `已結束 · 書面記錄已逾期（限期 ${t}）`,
+  incidentSigned: (t) => `主管已簽署 ${t}`,
+  incidentWhere: '每份記錄在「突發事件處理記錄」部分填寫及簽署。',
   messagesHeading: '同事留言',
   noMessages: '沒有待轉的留言。',
   message: (to, from, text) => `給 ${to}，來自 ${from}：${text}`,
@@ -430,6 +473,19 @@ const zhHans: LedgerMessages = {
   repairDone: (t) => `维修已完成 ${t}`,
   residentComment: '住户意见',
   completeRepair: '维修完成',
+  signatureLabel: '住户签名',
+  signatureHint: '请用手指或鼠标在框内签名。',
+  clearSignature: '清除签名',
+  errSignature: '维修完成前须由住户签名。',
+  signatureAlt: (n) => `住户签名（维修单 ${n}）`,
+  incidentsHeading: '前台的突发事件',
+  noIncidents: '本前台没有突发事件记录。',
+  incidentClasses: { A: 'A类', B: 'B类', C: 'C类', watchlist: '关注名单' },
+  incidentOpen: '处理中',
+  incidentDue: (t) => `已结束 · 书面记录期限 ${t}`,
+  incidentOverdue: (t) => `已结束 · 书面记录已逾期（期限 ${t}）`,
+  incidentSigned: (t) => `主管已签字 ${t}`,
+  incidentWhere: '每份记录在“突发事件处理记录”部分填写和签字。',
   messagesHeading: '同事留言',
   noMessages: '没有待转的留言。',
   message: (to, from, text) => `给 ${to}，来自 ${from}：${text}`,

@@ -170,6 +170,13 @@ describe('ledger entry: repair orders and follow-up feedback', () => {
     expect(code(() => applyAction(e, { type: 'repair-complete' }, ctx(6)))).to.equal('ledger-transition-invalid');
   });
 
+  it('a repair is signed with a PNG or SVG data URL; anything else is refused', () => {
+    const ordered = applyAction(open({ ...complaintCall, category: 'help-request', about: undefined, channel: 'visit' }), { type: 'repair-order', size: 'small', plan: 'Fix tap', responsibility: 'management', technician: 'Wong' }, ctx(1));
+    const svg = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=';
+    expect(applyAction(ordered, { type: 'repair-complete', signature: svg }, ctx(2)).repair?.signature).to.equal(svg);
+    expect(code(() => applyAction(ordered, { type: 'repair-complete', signature: 'data:text/html;base64,PGI+' }, ctx(2)))).to.equal('ledger-too-long');
+  });
+
   it('feedback raised in a follow-up is on the worklist until handled', () => {
     let e = applyAction(open(), { type: 'resolve', text: 'done' }, ctx(1));
     expect(followUpWorklist([e], new Date(T0 + 2 * HOUR)).map((t) => [t.kind, t.overdue])).to.deep.equal([['follow-up', false]]);
