@@ -87,6 +87,8 @@ export class VkDeskInvitations extends LitElement {
       .result img {
         width: 220px;
         height: 220px;
+        /* White whatever the theme, on purpose: the hub's QR code is dark modules on a light quiet zone, which
+           scanners need (an inverted code fails many of them); it is an image, not text, so no token applies. */
         background: #fff;
         image-rendering: pixelated;
       }

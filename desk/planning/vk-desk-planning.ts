@@ -148,7 +148,7 @@ export class VkDeskPlanning extends LitElement {
         overflow-wrap: anywhere;
       }
       li.complaint {
-        background: #fff4f4;
+        background: var(--vk-color-danger-surface, #fff4f4);
       }
       .tag {
         font-weight: 700;

@@ -19,23 +19,35 @@ export function loadChartJs(): Promise<typeof ChartJs> {
   return loading;
 }
 
-/** The desk's accent for bars (components/styles/shared.ts tokens are CSS; a canvas needs a colour value). */
-const BAR_COLOUR = '#1f5fa8';
+/**
+ * The theme's colours as the canvas sees them: a canvas needs colour values, not `var()`s, so the chart reads the
+ * tokens (components/styles/shared.ts: `--_accent` for bars, `--_muted` for the axes' labels) computed on the canvas
+ * itself, and a dark or high-contrast theme or the host's accent reaches the bars. The fallbacks are the light
+ * defaults, for a canvas outside a themed root.
+ */
+function themeColour(canvas: HTMLCanvasElement, token: string, fallback: string): string {
+  return getComputedStyle(canvas).getPropertyValue(token).trim() || fallback;
+}
 
 /** A bar chart of `labels` → `values` on `canvas` (replacing any chart on it); horizontal for a few long labels. */
 export function barChart(lib: typeof ChartJs, canvas: HTMLCanvasElement, labels: string[], values: number[], horizontal: boolean): ChartHandle {
   const { Chart } = lib;
   Chart.getChart(canvas)?.destroy();
+  const bar = themeColour(canvas, '--_accent', '#0b5cad');
+  const label = themeColour(canvas, '--_muted', '#4a4a4a');
   return new Chart(canvas, {
     type: 'bar',
-    data: { labels, datasets: [{ data: values, backgroundColor: BAR_COLOUR }] },
+    data: { labels, datasets: [{ data: values, backgroundColor: bar }] },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
       plugins: { tooltip: { enabled: true } },
-      scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: {
+        [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0, color: label } },
+        [horizontal ? 'y' : 'x']: { ticks: { color: label } },
+      },
     },
   });
 }

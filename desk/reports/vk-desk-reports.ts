@@ -150,6 +150,7 @@ export class VkDeskReports extends LitElement {
           display: none !important;
         }
         section {
+          /* Paper is white whatever the screen's theme: a fixed grey, not a token. */
           border-color: #999;
         }
       }

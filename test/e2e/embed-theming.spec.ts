@@ -2,11 +2,14 @@
 // - a host page's hostile global CSS does not change anything inside the kiosk's shadow roots;
 // - the host restyles it through `--vk-*` tokens, `::part()`s and the `theme` attribute, and its font stack is
 //   inherited; the type and touch targets follow the space the element is given (phone, tablet, lobby screen);
-// - the dark and high-contrast themes pass axe (colour contrast included).
+// - the dark and high-contrast themes pass axe (colour contrast included), on the kiosk and on a signed-in desk
+//   with its panels rendered.
 // Host styles arrive as a same-origin stylesheet (routed by the test), as a portal's own CSS would: the page's
 // CSP (style-src 'self') stays on.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { deskEn } from '../../src/i18n/desk/en.js';
+import { openDesk, signIn } from './desk-helpers.js';
 import { openKiosk, startCheckIn } from './helpers.js';
 
 /** What a careless or hostile portal stylesheet does to every element it can reach. */
@@ -181,5 +184,29 @@ for (const theme of ['dark', 'high-contrast'] as const) {
     await startCheckIn(page);
     const form = await new AxeBuilder({ page }).analyze();
     expect(form.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' >>> ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+// The desk's panels (planning, invitations, parcels, reports, the guard's…) load lazily after sign-in and used to
+// carry light backgrounds of their own; each one's heading shows it is on screen before axe looks.
+const DESK_PANEL_HEADINGS = [deskEn.planning.expectedHeading, deskEn.planning.watchHeading, deskEn.invitations.heading];
+
+for (const theme of ['dark', 'high-contrast'] as const) {
+  test(`a signed-in desk with its panels passes axe in the ${theme} theme, colour contrast included`, async ({ page }) => {
+    await openDesk(page);
+    await page.locator('visitor-desk').evaluate((d, t) => d.setAttribute('theme', t), theme);
+    await signIn(page);
+    for (const name of DESK_PANEL_HEADINGS) await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+    // An expected complaint visit: its row is flagged (the danger surface), which was a fixed light pink.
+    const p = deskEn.planning;
+    const expected = page.getByRole('region', { name: p.expectedHeading, exact: true });
+    await expected.getByLabel(p.unitOrOffice, { exact: true }).fill('12B');
+    await expected.getByLabel(p.expectedAt, { exact: true }).fill('23:30');
+    await expected.getByRole('button', { name: p.complaintVisit, exact: true }).click();
+    await expected.getByLabel(p.makeUp, { exact: true }).fill('5 owners of block 2');
+    await expected.getByRole('button', { name: p.add, exact: true }).click();
+    await expect(expected.getByRole('listitem').filter({ hasText: '5 owners of block 2' })).toBeVisible();
+    const desk = await new AxeBuilder({ page }).analyze();
+    expect(desk.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' >>> ')).join(', ')}`)).toEqual([]);
   });
 }
