@@ -5,7 +5,7 @@
  * (hub/sync/push.ts, in the push's transaction). The entry's id is the visit's, so it can never open twice.
  */
 import { randomUUID } from 'node:crypto';
-import type { Purpose } from '../src/domain/codes.js';
+import type { Purpose, VisitorType } from '../src/domain/codes.js';
 import { createEntry, formNumber, formYear, LedgerError, type LedgerCategory, type NewEntryInput } from '../src/domain/ledger/index.js';
 import { calendarFor } from '../src/domain/rules/calendar.js';
 import type { SiteConfig } from '../src/domain/site.js';
@@ -27,9 +27,15 @@ export const DESK_ACTOR = 'desk';
 const KIOSK_SUBJECT = 'other';
 
 /** Opens the visit's entry if its purpose calls for one; returns its form number, or undefined. */
+/**
+ * People who come to do a job: a contractor whose purpose is "Repair" has come to carry one out, not to report one,
+ * so their visit opens no entry (the worker is not the caller the ledger follows up).
+ */
+export const WORKER_TYPES: ReadonlySet<VisitorType> = new Set<VisitorType>(['contractor', 'courier', 'food-delivery', 'domestic-helper', 'staff']);
+
 export async function openEntryForVisit(repo: Repo, site: SiteConfig, visit: Visit, now: Date): Promise<string | undefined> {
   const category = LEDGER_PURPOSES[visit.purpose];
-  if (!category || (await repo.ledger.get(visit.siteId, visit.id))) return undefined;
+  if (!category || WORKER_TYPES.has(visit.visitorType) || (await repo.ledger.get(visit.siteId, visit.id))) return undefined;
   // A tablet's clock may run ahead of the hub's: the contact cannot have arrived after the hub heard of it.
   const receivedAt = new Date(Math.min(Date.parse(visit.createdAt), now.getTime()));
   const name = visit.visitor.fullName.trim();

@@ -428,6 +428,14 @@ const migrations = (adapter: DialectAdapter): Record<string, Migration> => ({
         .execute();
     },
   },
+  '0015-changes-by-visit': {
+    // Push asks whether this device changed a visit before that the hub no longer holds (purged or erased:
+    // RecordRetentionRepo.previouslyChanged). Without this index that question scanned every change the device
+    // ever sent, for every batch: a 10 000-visit sync on PostgreSQL went from 2.3 s to 28 s.
+    async up(db: AnyDb) {
+      await db.schema.createIndex('changes_device_visit').on('changes').columns(['site_id', 'device_id', 'visit_id']).execute();
+    },
+  },
 });
 
 /** The provider the Migrator reads: the list above, in name order. */

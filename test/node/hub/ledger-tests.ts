@@ -169,11 +169,13 @@ export function ledgerTests(ctx: () => LedgerSuiteContext): void {
       const complaint = makeVisit(kiosk.id, 1, { purpose: 'complaint', visitorType: 'resident', host: { kind: 'free-text', label: '7D' } });
       const repair = makeVisit(kiosk.id, 2, { purpose: 'repair' });
       const meeting = makeVisit(kiosk.id, 3, { purpose: 'meeting' });
-      assert.equal((await push(kiosk.token, kiosk.id, [complaint, repair, meeting].map((visit, i) => ({ seq: i + 1, visit })))).status, 200);
+      // A contractor who has come to carry out a repair is not reporting one.
+      const work = makeVisit(kiosk.id, 4, { purpose: 'repair', visitorType: 'contractor' });
+      assert.equal((await push(kiosk.token, kiosk.id, [complaint, repair, meeting, work].map((visit, i) => ({ seq: i + 1, visit })))).status, 200);
       // The same visit again (a retry, a check-out): no second entry.
-      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 4, visit: { ...complaint, status: 'checked-in', updatedAt: new Date(Date.parse(complaint.updatedAt) + 1000).toISOString(), history: [...complaint.history, { status: 'checked-in', at: new Date(Date.parse(complaint.updatedAt) + 1000).toISOString() }] } }])).status, 200);
+      assert.equal((await push(kiosk.token, kiosk.id, [{ seq: 5, visit: { ...complaint, status: 'checked-in', updatedAt: new Date(Date.parse(complaint.updatedAt) + 1000).toISOString(), history: [...complaint.history, { status: 'checked-in', at: new Date(Date.parse(complaint.updatedAt) + 1000).toISOString() }] } }])).status, 200);
       const listed = ledgerListReplySchema.parse((await api(base, 'GET', '/api/v1/ledger?active=1', { token: admin })).body).entries;
-      const linked = listed.filter((r) => r.entry.visitId !== undefined && [complaint.id, repair.id, meeting.id].includes(r.entry.visitId));
+      const linked = listed.filter((r) => r.entry.visitId !== undefined && [complaint.id, repair.id, meeting.id, work.id].includes(r.entry.visitId));
       assert.deepEqual(linked.map((r) => [r.entry.visitId, r.entry.category, r.entry.channel, r.entry.firstContactBy]).sort(), [
         [complaint.id, 'complaint', 'visit', 'kiosk'],
         [repair.id, 'help-request', 'visit', 'kiosk'],
