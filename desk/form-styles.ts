@@ -48,3 +48,34 @@ export const deskFormStyles = css`
     color: var(--_accent-fg);
   }
 `;
+
+/**
+ * What the newer panels (guard, parcels, reports) share around their forms: a block host in the desk's type size,
+ * their headings, and bordered rows in an unmarked list. Put after `deskFormStyles`; a panel's own rules refine it.
+ */
+export const deskPanelStyles = css`
+  :host {
+    display: block;
+    font-size: var(--vk-desk-font-size, 16px);
+  }
+  h2 {
+    font-size: 1.2em;
+    margin: 1.25em 0 0.5em;
+  }
+  h3 {
+    font-size: 1.05em;
+    margin: 0.75em 0 0.5em;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li.row {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75);
+    margin-bottom: var(--_space);
+    overflow-wrap: anywhere;
+  }
+`;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
-import { deskFormStyles } from '../form-styles.js';
+import { deskFormStyles, deskPanelStyles } from '../form-styles.js';
 import type { Alert, StaffMember } from '../../src/domain/desk.js';
 import {
   CARD_KINDS,
@@ -67,31 +67,8 @@ export class VkDeskGuard extends LitElement {
     tokens,
     buttons,
     deskFormStyles,
+    deskPanelStyles,
     css`
-      :host {
-        display: block;
-        font-size: var(--vk-desk-font-size, 16px);
-      }
-      h2 {
-        font-size: 1.2em;
-        margin: 1.25em 0 0.5em;
-      }
-      h3 {
-        font-size: 1.05em;
-        margin: 0.75em 0 0.5em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      li.row {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: calc(var(--_space) * 0.75);
-        margin-bottom: var(--_space);
-        overflow-wrap: anywhere;
-      }
       li.row.flagged {
         border: 3px solid var(--_danger);
       }

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type SignaturePad from 'signature_pad';
 import { buttons, tokens } from '../../components/styles/shared.js';
-import { deskFormStyles } from '../form-styles.js';
+import { deskFormStyles, deskPanelStyles } from '../form-styles.js';
 import type { StaffMember } from '../../src/domain/desk.js';
 import { KioskError } from '../../src/domain/errors.js';
 import {
@@ -68,30 +68,9 @@ export class VkDeskParcels extends LitElement {
     tokens,
     buttons,
     deskFormStyles,
+    deskPanelStyles,
     css`
-      :host {
-        display: block;
-        font-size: var(--vk-desk-font-size, 16px);
-      }
-      h2 {
-        font-size: 1.2em;
-        margin: 1.25em 0 0.5em;
-      }
-      h3 {
-        font-size: 1.05em;
-        margin: 0.75em 0 0.5em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
       li.row {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: calc(var(--_space) * 0.75);
-        margin-bottom: var(--_space);
-        overflow-wrap: anywhere;
         /* Each row lays out and paints on its own: a page added below leaves the others alone. */
         contain: layout paint;
       }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
-import { deskFormStyles } from '../form-styles.js';
+import { deskFormStyles, deskPanelStyles } from '../form-styles.js';
 import { ALERT_STATUSES, type Alert, type IncidentRecord, type StaffMember } from '../../src/domain/desk.js';
 import { restrictedRooms } from '../../src/domain/guard.js';
 import { ledgerSubjects } from '../../src/domain/ledger/subjects.js';
@@ -62,15 +62,8 @@ export class VkDeskReports extends LitElement {
     tokens,
     buttons,
     deskFormStyles,
+    deskPanelStyles,
     css`
-      :host {
-        display: block;
-        font-size: var(--vk-desk-font-size, 16px);
-      }
-      h2 {
-        font-size: 1.2em;
-        margin: 1.25em 0 0.5em;
-      }
       h3 {
         font-size: 1.05em;
         margin: 1em 0 0.25em;
