@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buttons, tokens } from '../../components/styles/shared.js';
 import { deskFormStyles, deskPanelStyles } from '../form-styles.js';
+import { closeChannels, openWriteChannels } from '../write-channels.js';
 import type { Alert, StaffMember } from '../../src/domain/desk.js';
 import {
   CARD_KINDS,
@@ -182,7 +183,7 @@ export class VkDeskGuard extends LitElement {
     document.removeEventListener('visibilitychange', this.onWake);
     if (this.poll !== undefined) clearInterval(this.poll);
     this.poll = undefined;
-    for (const c of this.channels) c.close();
+    closeChannels(this.channels);
     this.channels = [];
   }
 
@@ -192,12 +193,8 @@ export class VkDeskGuard extends LitElement {
   }
 
   private openChannels(): void {
-    for (const c of this.channels) c.close();
-    this.channels = [`vk-desk:${this.dbName}`, `vk-storage:${this.dbName}`].map((name) => {
-      const channel = new BroadcastChannel(name);
-      channel.onmessage = () => void this.refresh();
-      return channel;
-    });
+    closeChannels(this.channels);
+    this.channels = openWriteChannels(this.dbName, () => void this.refresh());
   }
 
   /** Loads everything again; one run at a time. */

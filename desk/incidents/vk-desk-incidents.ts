@@ -14,6 +14,7 @@ import { DeskStore } from '../../src/storage/desk.js';
 import { VisitStore } from '../../src/storage/index.js';
 import { HOST_MESSAGE_LOOKBACK_DAYS, OVERSTAY_HOURS, enteredStatusAt, hostMessageDue, isOverstay } from './deadlines.js';
 import { doneHostMessageVisits } from './task-history.js';
+import { closeChannels, openWriteChannels } from '../write-channels.js';
 
 /**
  * How often the element looks again without being told: overdue marks and overstays change with the clock,
@@ -447,15 +448,11 @@ export class VkDeskIncidents extends LitElement {
 
   private openChannels() {
     this.closeChannels();
-    for (const name of [`vk-storage:${this.dbName}`, `vk-desk:${this.dbName}`]) {
-      const channel = new BroadcastChannel(name);
-      channel.onmessage = () => void this.refresh();
-      this.channels.push(channel);
-    }
+    this.channels = openWriteChannels(this.dbName, () => void this.refresh());
   }
 
   private closeChannels() {
-    for (const c of this.channels) c.close();
+    closeChannels(this.channels);
     this.channels = [];
   }
 

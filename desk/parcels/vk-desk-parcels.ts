@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type SignaturePad from 'signature_pad';
 import { buttons, tokens } from '../../components/styles/shared.js';
 import { deskFormStyles, deskPanelStyles } from '../form-styles.js';
+import { closeChannels, openWriteChannels } from '../write-channels.js';
 import type { StaffMember } from '../../src/domain/desk.js';
 import { KioskError } from '../../src/domain/errors.js';
 import {
@@ -210,7 +211,7 @@ export class VkDeskParcels extends LitElement {
     super.disconnectedCallback();
     if (this.poll !== undefined) clearInterval(this.poll);
     this.poll = undefined;
-    for (const c of this.channels) c.close();
+    closeChannels(this.channels);
     this.channels = [];
     this.pad?.off();
     this.pad = undefined;
@@ -228,12 +229,8 @@ export class VkDeskParcels extends LitElement {
   }
 
   private openChannels(): void {
-    for (const c of this.channels) c.close();
-    this.channels = [`vk-desk:${this.dbName}`, `vk-storage:${this.dbName}`].map((name) => {
-      const channel = new BroadcastChannel(name);
-      channel.onmessage = () => void this.refresh();
-      return channel;
-    });
+    closeChannels(this.channels);
+    this.channels = openWriteChannels(this.dbName, () => void this.refresh());
   }
 
   /** Loads the lists again; one run at a time. */
